@@ -1,0 +1,37 @@
+import type { assistCalls } from '../../shared/contract/assist';
+import { AppError } from '../../shared/ipc/result';
+import type { CallHandler } from '../ipc/router';
+import type { AssistRuntime } from './assist-runtime';
+
+type AssistHandlers = { [K in keyof typeof assistCalls]: CallHandler<K> };
+
+/** Thin IPC adapter over the assist runtime: validation already happened in the router. */
+export function createAssistHandlers(runtime: AssistRuntime): AssistHandlers {
+  const service = runtime.service;
+  return {
+    analyzeText: ({ text, newThread }) => {
+      const state = runtime.receive({ text, source: 'paste', newThread });
+      if (!state) throw new AppError('invalid_payload', 'There is no text to analyse.');
+      return state;
+    },
+    getAssistState: () => service.state,
+    checkDraft: ({ draft }) => service.checkDraft(draft),
+    acceptSuggestion: (request) => service.accept(request),
+    rejectSuggestion: (request) => {
+      service.reject(request);
+      return { ok: true };
+    },
+    escalate: (request) => service.escalate(request),
+    getClipboardStatus: () => runtime.status(),
+    setClipboardPaused: ({ paused }) => runtime.setPaused(paused),
+    analyzeClipboardNow: () => runtime.analyzeNow(),
+    resetThread: () => {
+      service.resetThread();
+      return { ok: true };
+    },
+    cancelDrafts: ({ reason }) => {
+      service.cancelDrafts(reason);
+      return { ok: true };
+    },
+  };
+}
