@@ -1,0 +1,103 @@
+import { createEventBus, type EventBus } from '../ipc/event-bus';
+import { createIpcRouter, type Handlers, type IpcRouter } from '../ipc/router';
+import { createSenderCheck } from '../ipc/trust';
+import { SecretsService } from '../secrets/secrets-service';
+import { ExternalLinkPolicy } from '../security/external-links';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { AppActions } from './app-actions';
+import type { AppPorts, CoreContext } from './core-context';
+import { createAppHandlers } from './handlers/app-handlers';
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { OwnClipboardWrites } from './own-clipboard-writes';
+import { ShortcutService } from './shortcut-service';
+
+export type { AppPorts, CoreContext } from './core-context';
+export type { ShortcutRegistrar } from './shortcut-service';
+
+/**
+ * The app without its shell: services, handlers and events. Electron's main process and the
+ * browser test harness both build it, so the UI tests talk to exactly the services the app runs.
+ */
+export interface AppCore {
+  bus: EventBus;
+  handlers: Handlers;
+  /** Binds the handlers to a trust check for the URLs this shell loads (file://, dev server, test server). */
+  createRouter(
+    appUrls: readonly string[],
+    onUnexpectedError?: (name: string, error: unknown) => void,
+  ): IpcRouter;
+  settings: SettingsService;
+  /** Everything features use; the shell reaches shortcuts, actions and link policy through it. */
+  context: CoreContext;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Composition root. A feature adds its handler file under ./handlers and one spread line below;
+ * the `Handlers` type makes the compiler point at any contract call left without a handler.
+ */
+export async function createAppCore(ports: AppPorts): Promise<AppCore> {
+  const bus = createEventBus();
+  const settings = await createSettingsService({
+    userDataDir: ports.userDataDir,
+    notifications: ports.notifications,
+  });
+  const actions = new AppActions((action, error) => {
+    ports.notifications.notify(
+      'Tandem',
+      `That did not work (${action}): ${(error as Error)?.message ?? error}`,
+    );
+  });
+  actions.set('pauseClipboard', () =>
+    settings.update({ clipboard: { enabled: !settings.get().clipboard.enabled } }),
+  );
+  const shortcuts = new ShortcutService(ports.shortcuts, (a) => actions.run(a), ports.notifications);
+  const context: CoreContext = {
+    ports,
+    bus,
+    settings,
+    secrets: new SecretsService(ports.secrets),
+    externalLinks: new ExternalLinkPolicy(),
+    ownClipboardWrites: new OwnClipboardWrites(),
+    shortcuts,
+    actions,
+  };
+
+  const disposers: (() => unknown)[] = [
+    settings.onDidChange((next) => bus.emit('onDidChangeSettings', next)),
+    context.secrets.onDidChange((status) => bus.emit('onDidChangeSecretStatus', status)),
+    shortcuts.onDidChange((status) => bus.emit('onDidChangeShortcutStatus', status)),
+  ];
+  let lastShortcuts = JSON.stringify(settings.get().shortcuts);
+  shortcuts.apply(settings.get().shortcuts);
+  disposers.push(
+    settings.onDidChange((next) => {
+      const serialized = JSON.stringify(next.shortcuts);
+      if (serialized === lastShortcuts) return;
+      lastShortcuts = serialized;
+      shortcuts.apply(next.shortcuts);
+    }),
+  );
+
+  const handlers: Handlers = {
+    ...createAppHandlers(context),
+    ...createSettingsHandlers(context),
+  };
+
+  return {
+    bus,
+    handlers,
+    settings,
+    context,
+    createRouter: (appUrls, onUnexpectedError) =>
+      createIpcRouter(handlers, {
+        isTrustedSender: createSenderCheck(appUrls),
+        ...(onUnexpectedError ? { onUnexpectedError } : {}),
+      }),
+    async dispose() {
+      for (const dispose of disposers.splice(0)) dispose();
+      shortcuts.unregisterAll();
+      await settings.flush();
+    },
+  };
+}
