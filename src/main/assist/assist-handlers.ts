@@ -1,9 +1,16 @@
+import type { z } from 'zod';
 import type { assistCalls } from '../../shared/contract/assist';
 import { AppError } from '../../shared/ipc/result';
-import type { CallHandler } from '../ipc/router';
+import type { CallContext } from '../ipc/router';
 import type { AssistRuntime } from './assist-runtime';
 
-type AssistHandlers = { [K in keyof typeof assistCalls]: CallHandler<K> };
+type Def<K extends keyof typeof assistCalls> = (typeof assistCalls)[K];
+type AssistHandlers = {
+  [K in keyof typeof assistCalls]: (
+    input: z.output<Def<K>['input']>,
+    context: CallContext,
+  ) => z.output<Def<K>['output']> | Promise<z.output<Def<K>['output']>>;
+};
 
 /** Thin IPC adapter over the assist runtime: validation already happened in the router. */
 export function createAssistHandlers(runtime: AssistRuntime): AssistHandlers {
