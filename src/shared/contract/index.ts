@@ -1,4 +1,5 @@
 import { appCalls, appEvents } from './app';
+import { assistEvents } from './assist';
 import { settingsCalls, settingsEvents } from './settings';
 
 /**
@@ -13,4 +14,5 @@ export const calls = {
 export const events = {
   ...appEvents,
   ...settingsEvents,
+  ...assistEvents,
 };
