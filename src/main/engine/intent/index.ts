@@ -1,0 +1,54 @@
+import { buildIntentModel, type BuildOptions, type IntentScore } from './model';
+import { loadExamples, loadTaxonomy, resolveResourcesDir } from './resources';
+import type { Taxonomy } from './taxonomy';
+
+export type { IntentScore } from './model';
+export { IntentDataError, parseTaxonomy, TaxonomySchema, type Taxonomy, type IntentDef } from './taxonomy';
+export { resolveResourcesDir, loadTaxonomy, loadExamples, parseExampleLines } from './resources';
+
+/**
+ * The offline intent model the engine uses with no network and no API key. Labels come from the
+ * taxonomy file, so they are strings, not a closed union.
+ */
+export interface IntentClassifier {
+  readonly labels: readonly string[];
+  /** The taxonomy the model was trained for (display names and descriptions for the UI). */
+  readonly taxonomy: Taxonomy;
+  /** Softmax temperature fitted on held-out examples (1 = uncalibrated). */
+  readonly temperature: number;
+  /**
+   * Every label with its calibrated probability, sorted by confidence (descending); the
+   * probabilities sum to 1. Expects normalized text (the engine's normalize stage), but any text works.
+   */
+  classify(normalizedText: string): IntentScore[];
+}
+
+export interface IntentClassifierOptions {
+  /** Folder holding `intents/taxonomy.yaml` and `intents/examples/`; found automatically when omitted. */
+  resourcesDir?: string;
+  /** Taxonomy to use instead of the file's (tests, teams previewing an edit). */
+  taxonomy?: Taxonomy;
+  /** Training examples per label to use instead of the files' (same reasons). */
+  examples?: Readonly<Record<string, readonly string[]>>;
+  /** Training knobs; defaults are what ships. */
+  build?: BuildOptions;
+}
+
+/**
+ * Loads the taxonomy and examples and trains the model at start-up. Training from data (rather than
+ * shipping opaque weights) means a team's edit to the examples takes effect on the next start, and the
+ * model can never drift from the data it claims to come from. Throws IntentDataError on bad data.
+ */
+export function createIntentClassifier(options: IntentClassifierOptions = {}): IntentClassifier {
+  const needsFiles = !options.taxonomy || !options.examples;
+  const dir = needsFiles ? resolveResourcesDir(options.resourcesDir) : undefined;
+  const taxonomy = options.taxonomy ?? loadTaxonomy(dir!);
+  const examples = options.examples ?? loadExamples(dir!, taxonomy);
+  const model = buildIntentModel(taxonomy, examples, options.build);
+  return {
+    labels: model.labels,
+    taxonomy,
+    temperature: model.temperature,
+    classify: (text) => model.classify(text),
+  };
+}

@@ -1,0 +1,138 @@
+import { extractTerms, fitVectorizer, type Vectorizer } from './features';
+import { fitTemperature, type ScoredExample } from './calibration';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  logits,
+  softmaxInPlace,
+  trainSoftmax,
+  type SoftmaxModel,
+  type TrainOptions,
+} from './softmax';
+import { IntentDataError, type Taxonomy } from './taxonomy';
+
+/** One label with its calibrated probability. */
+export interface IntentScore {
+  label: string;
+  confidence: number;
+}
+
+/** A trained model ready to score messages; pure (no I/O), so tests and the CLI can build their own. */
+export interface TrainedIntentModel {
+  readonly labels: readonly string[];
+  readonly temperature: number;
+  /** Rule boosts per label for a message (0 when no rule fires). */
+  boosts(text: string): Float64Array;
+  /** Unscaled model scores per label. */
+  rawLogits(text: string): Float64Array;
+  classify(text: string): IntentScore[];
+}
+
+export interface BuildOptions {
+  train?: Partial<TrainOptions>;
+  /** Fixed temperature (skips the held-out fit), e.g. a value fitted at build time for this data. */
+  temperature?: number;
+  /** Every n-th example of each label is held out to fit the temperature. */
+  calibrationEvery?: number;
+}
+
+interface CompiledRule {
+  label: number;
+  re: RegExp;
+  boost: number;
+}
+
+/** Flattens the per-label examples into parallel arrays, in taxonomy order (deterministic). */
+export function flattenExamples(
+  labels: readonly string[],
+  examples: Readonly<Record<string, readonly string[]>>,
+): { texts: string[]; ys: number[] } {
+  const texts: string[] = [];
+  const ys: number[] = [];
+  labels.forEach((label, y) => {
+    const list = examples[label] ?? [];
+    if (list.length === 0) throw new IntentDataError(`Intent "${label}" has no training examples`);
+    for (const t of list) {
+      texts.push(t);
+      ys.push(y);
+    }
+  });
+  return { texts, ys };
+}
+
+function fit(termLists: readonly string[][], ys: readonly number[], k: number, opts: TrainOptions) {
+  const vectorizer = fitVectorizer(termLists);
+  const xs = termLists.map((terms) => vectorizer.transformTerms(terms));
+  const model = trainSoftmax(xs, ys, k, vectorizer.size, opts);
+  return { vectorizer, model };
+}
+
+function score(vectorizer: Vectorizer, model: SoftmaxModel, text: string): Float64Array {
+  return logits(model, vectorizer.transform(text));
+}
+
+/**
+ * Trains the vectorizer and softmax model on all examples and fits the temperature on a stratified
+ * held-out slice (a model trained without it), so confidences mean what they say on unseen text.
+ */
+export function buildIntentModel(
+  taxonomy: Taxonomy,
+  examples: Readonly<Record<string, readonly string[]>>,
+  options: BuildOptions = {},
+): TrainedIntentModel {
+  const labels = taxonomy.intents.map((i) => i.label);
+  const k = labels.length;
+  const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options.train };
+  const rules: CompiledRule[] = taxonomy.intents.flatMap((intent, label) =>
+    intent.rules.map((r) => ({ label, re: new RegExp(r.pattern, 'iu'), boost: r.boost })),
+  );
+  const boosts = (text: string): Float64Array => {
+    const b = new Float64Array(k);
+    for (const r of rules) if (r.re.test(text)) b[r.label] = b[r.label]! + r.boost;
+    return b;
+  };
+
+  const { texts, ys } = flattenExamples(labels, examples);
+  const termLists = texts.map(extractTerms);
+
+  let temperature = options.temperature;
+  if (temperature === undefined) {
+    const every = options.calibrationEvery ?? 5;
+    const seenPerLabel = new Array<number>(k).fill(0);
+    const held: number[] = [];
+    const kept: number[] = [];
+    ys.forEach((y, i) => {
+      const n = seenPerLabel[y]!++;
+      (n % every === every - 1 ? held : kept).push(i);
+    });
+    const part = fit(
+      kept.map((i) => termLists[i]!),
+      kept.map((i) => ys[i]!),
+      k,
+      opts,
+    );
+    const scored: ScoredExample[] = held.map((i) => ({
+      logits: score(part.vectorizer, part.model, texts[i]!),
+      boosts: boosts(texts[i]!),
+      label: ys[i]!,
+    }));
+    temperature = fitTemperature(scored);
+  }
+  const { vectorizer, model } = fit(termLists, ys, k, opts);
+  const t = temperature;
+
+  return {
+    labels,
+    temperature: t,
+    boosts,
+    rawLogits: (text) => score(vectorizer, model, text),
+    classify(text) {
+      const z = score(vectorizer, model, text);
+      const b = boosts(text);
+      for (let i = 0; i < k; i++) z[i] = z[i]! / t + b[i]!;
+      softmaxInPlace(z);
+      return labels
+        .map((label, i) => ({ label, confidence: z[i]! }))
+        .sort((a, b2) => b2.confidence - a.confidence || a.label.localeCompare(b2.label));
+    },
+  };
+}
