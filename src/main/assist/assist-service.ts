@@ -57,7 +57,8 @@ export function normalizedEditDistance(a: string, b: string): number {
   return max === 0 ? 0 : Math.min(1, distance(a, b) / max);
 }
 
-const worst = (result: PolicyResult): string[] => result.findings.filter((f) => f.severity === 'block').map((f) => f.rule);
+const worst = (result: PolicyResult): string[] =>
+  result.findings.filter((f) => f.severity === 'block').map((f) => f.rule);
 
 /**
  * The agent's assist session: turns an incoming customer message into the panel's state (analysis,
@@ -151,7 +152,9 @@ export class AssistService {
     this.markShown(suggestions);
     this.publish();
     if (this.deps.llm?.enabled) {
-      this.deps.llm.start(messageId, { input, analysis }, (drafts, status) => this.onDrafts(messageId, drafts, status));
+      this.deps.llm.start(messageId, { input, analysis }, (drafts, status) =>
+        this.onDrafts(messageId, drafts, status),
+      );
     }
     return { kind: 'analyzed', state };
   }
@@ -185,7 +188,8 @@ export class AssistService {
   }): Promise<{ delivered: Delivery; verdict: PolicyResult['verdict']; detail: string }> {
     const cur = this.requireCurrent(request.messageId);
     const suggestion = cur.state.suggestions.find((s) => s.id === request.suggestionId);
-    if (!suggestion) throw new AppError('not_found', 'That suggestion is no longer shown. Pick one from the panel.');
+    if (!suggestion)
+      throw new AppError('not_found', 'That suggestion is no longer shown. Pick one from the panel.');
     // The renderer's verdict is not trusted: the sent text is checked again here.
     const policy = this.checkDraft(request.text);
     const blocking = worst(policy);
@@ -254,7 +258,12 @@ export class AssistService {
     const note = buildEscalationNote(cur.state, request.note);
     await this.deliver(cur, note, request.delivery);
     this.deps.record(
-      { type: 'escalated', reasonCodes: analysis.escalation.reasons.map((r) => r.code), path, delivery: request.delivery },
+      {
+        type: 'escalated',
+        reasonCodes: analysis.escalation.reasons.map((r) => r.code),
+        path,
+        delivery: request.delivery,
+      },
       cur.record,
     );
     return { note, delivered: request.delivery, path };
@@ -302,7 +311,10 @@ export class AssistService {
     }
     const ticketId = cur.state.ticketId;
     if (!ticketId || !this.deps.postToTicket) {
-      throw new AppError('invalid_state', 'This message did not come from a connected helpdesk ticket: copy it instead.');
+      throw new AppError(
+        'invalid_state',
+        'This message did not come from a connected helpdesk ticket: copy it instead.',
+      );
     }
     await this.deps.postToTicket(ticketId, text, delivery === 'internal_note');
     return delivery === 'internal_note' ? 'Posted as an internal note.' : 'Posted as a reply.';
@@ -311,7 +323,10 @@ export class AssistService {
   private requireCurrent(messageId: string): Current {
     const cur = this.current;
     if (!cur || cur.state.messageId !== messageId) {
-      throw new AppError('invalid_state', 'A newer customer message replaced this one. Review the panel again.');
+      throw new AppError(
+        'invalid_state',
+        'A newer customer message replaced this one. Review the panel again.',
+      );
     }
     return cur;
   }

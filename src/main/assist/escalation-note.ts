@@ -18,7 +18,8 @@ export function buildEscalationNote(state: AssistState, agentNote?: string): str
     `Intent: ${a.intent.label} (${Math.round(a.intent.confidence * 100)}%)`,
     `Sentiment: ${a.sentiment.label}; churn risk ${a.churnRisk.score}/100 (${a.churnRisk.level})`,
   );
-  if (state.order?.number) lines.push(`Order: ${state.order.number}${state.order.status ? ` (${state.order.status})` : ''}`);
+  if (state.order?.number)
+    lines.push(`Order: ${state.order.number}${state.order.status ? ` (${state.order.status})` : ''}`);
   if (state.ticketId) lines.push(`Ticket: ${state.ticketId}`);
   const excerpt = a.redactedText.length > EXCERPT ? `${a.redactedText.slice(0, EXCERPT)}…` : a.redactedText;
   lines.push('Customer wrote (redacted):', excerpt);

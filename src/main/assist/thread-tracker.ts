@@ -23,8 +23,13 @@ export interface Thread {
 }
 
 /** Pulls the identifying entities (order numbers, e-mail addresses) out of an analysis. */
-export function threadKeysFrom(entities: readonly Entity[], restoreEmail: (placeholder: string) => string | null): ThreadKeys {
-  const orderNumbers = entities.filter((e) => e.type === 'order_number').map((e) => e.value.replace(/^#/, ''));
+export function threadKeysFrom(
+  entities: readonly Entity[],
+  restoreEmail: (placeholder: string) => string | null,
+): ThreadKeys {
+  const orderNumbers = entities
+    .filter((e) => e.type === 'order_number')
+    .map((e) => e.value.replace(/^#/, ''));
   const emails = entities
     .filter((e) => e.type === 'email')
     .map((e) => (restoreEmail(e.value) ?? e.value).toLowerCase());
@@ -82,15 +87,21 @@ export class ThreadTracker {
     context: { customer?: CustomerContext; order?: OrderContext },
     t: number,
   ): boolean {
-    if (keys.ticketId !== undefined || cur.keys.ticketId !== undefined) return keys.ticketId === cur.keys.ticketId;
+    if (keys.ticketId !== undefined || cur.keys.ticketId !== undefined)
+      return keys.ticketId === cur.keys.ticketId;
     const email = context.customer?.email?.toLowerCase();
     const curEmail = cur.customer?.email?.toLowerCase();
     if (email && curEmail && email !== curEmail) return false;
-    if (keys.orderNumbers.length && cur.keys.orderNumbers.length && !overlaps(keys.orderNumbers, cur.keys.orderNumbers)) {
+    if (
+      keys.orderNumbers.length &&
+      cur.keys.orderNumbers.length &&
+      !overlaps(keys.orderNumbers, cur.keys.orderNumbers)
+    ) {
       return false;
     }
     if (keys.emails.length && cur.keys.emails.length && !overlaps(keys.emails, cur.keys.emails)) return false;
-    const sharesKey = overlaps(keys.orderNumbers, cur.keys.orderNumbers) || overlaps(keys.emails, cur.keys.emails);
+    const sharesKey =
+      overlaps(keys.orderNumbers, cur.keys.orderNumbers) || overlaps(keys.emails, cur.keys.emails);
     return sharesKey || t - cur.lastAt <= THREAD_IDLE_MS;
   }
 }

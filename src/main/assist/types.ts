@@ -34,7 +34,13 @@ export type PostToTicketFn = (ticketId: string, text: string, asInternalNote: bo
 
 /** What the assist service records; the event store adds ids, time, agent and team. */
 export type AssistRecord =
-  | { type: 'message_analyzed'; analyzeMs: number; escalationRecommended: boolean; churnLevel: string; language: string }
+  | {
+      type: 'message_analyzed';
+      analyzeMs: number;
+      escalationRecommended: boolean;
+      churnLevel: string;
+      language: string;
+    }
   | { type: 'suggestion_shown'; suggestionId: string; verdict: string; confidence: number }
   | {
       type: 'suggestion_accepted';

@@ -3,7 +3,10 @@ import type { PolicyResult } from '../../shared/domain/policy';
 import { replySimilarity, wordDiff } from './similarity';
 
 /** The policy check, injected so scoring uses exactly the checker the assist panel uses. */
-export type ReplyCheck = (reply: string, context: { customer?: TrainingCase['customer']; order?: TrainingCase['order'] }) => PolicyResult;
+export type ReplyCheck = (
+  reply: string,
+  context: { customer?: TrainingCase['customer']; order?: TrainingCase['order'] },
+) => PolicyResult;
 
 /**
  * Points per turn (100 in all). Policy compliance weighs most because a non-compliant reply is the
@@ -53,8 +56,11 @@ export function scoreTurn(
   const diff = wordDiff(turn.goldReply, answer.reply);
   const similarity = replySimilarity(turn.goldReply, answer.reply, diff);
   const hits = mustNotSayHits(answer.reply, c.mustNotSay);
-  const intentCorrect = answer.intent === undefined ? null : expectedIntentsFor(c, answer.turn).includes(answer.intent);
-  const escalationCorrect = escalationDueOnTurn ? answer.escalated : !answer.escalated || c.expected.escalation.required;
+  const intentCorrect =
+    answer.intent === undefined ? null : expectedIntentsFor(c, answer.turn).includes(answer.intent);
+  const escalationCorrect = escalationDueOnTurn
+    ? answer.escalated
+    : !answer.escalated || c.expected.escalation.required;
   const time = answer.timeToReplyMs ?? null;
   const raw =
     policyPoints(policy.verdict) +
@@ -102,7 +108,8 @@ export function scoreSession(c: TrainingCase, answers: CaseAnswers, check: Reply
         diff: [],
       };
     }
-    const due = c.expected.escalation.required && (index === lastCustomer || (answer.escalated && escalatedAnywhere));
+    const due =
+      c.expected.escalation.required && (index === lastCustomer || (answer.escalated && escalatedAnywhere));
     return scoreTurn(c, answer, check, due);
   });
   const overall = turns.length ? round1(turns.reduce((n, t) => n + t.score, 0) / turns.length) : 0;
@@ -111,12 +118,18 @@ export function scoreSession(c: TrainingCase, answers: CaseAnswers, check: Reply
 
 function workOn(c: TrainingCase, turns: readonly TurnScore[]): string[] {
   const notes: string[] = [];
-  const rules = [...new Set(turns.flatMap((t) => (t.verdict === 'pass' ? [] : t.findings.map((f) => f.rule))))];
-  if (rules.length) notes.push(`Policy: replies broke ${rules.join(', ')}. Re-read the policy pack on these points.`);
+  const rules = [
+    ...new Set(turns.flatMap((t) => (t.verdict === 'pass' ? [] : t.findings.map((f) => f.rule)))),
+  ];
+  if (rules.length)
+    notes.push(`Policy: replies broke ${rules.join(', ')}. Re-read the policy pack on these points.`);
   if (turns.some((t) => t.mustNotSayHits.length)) {
-    notes.push(`Never say: ${[...new Set(turns.flatMap((t) => t.mustNotSayHits))].map((h) => `"${h}"`).join(', ')}.`);
+    notes.push(
+      `Never say: ${[...new Set(turns.flatMap((t) => t.mustNotSayHits))].map((h) => `"${h}"`).join(', ')}.`,
+    );
   }
-  if (turns.some((t) => t.intentCorrect === false)) notes.push('Identify what the customer actually asks before replying.');
+  if (turns.some((t) => t.intentCorrect === false))
+    notes.push('Identify what the customer actually asks before replying.');
   if (turns.some((t) => !t.escalationCorrect)) {
     notes.push(
       c.expected.escalation.required

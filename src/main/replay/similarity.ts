@@ -23,7 +23,11 @@ const words = (parts: readonly DiffPart[], kinds: readonly DiffPart['kind'][]): 
  * subsequence match. It rewards saying the same things in the same order without demanding the
  * exact wording; scoring weighs it, it is never the whole grade.
  */
-export function replySimilarity(gold: string, reply: string, diff: readonly DiffPart[] = wordDiff(gold, reply)): number {
+export function replySimilarity(
+  gold: string,
+  reply: string,
+  diff: readonly DiffPart[] = wordDiff(gold, reply),
+): number {
   const common = words(diff, ['same']);
   const total = words(diff, ['same', 'removed']) + words(diff, ['same', 'added']);
   return total === 0 ? 0 : (2 * common) / total;

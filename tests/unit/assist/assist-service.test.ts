@@ -16,7 +16,11 @@ describe('AssistService', () => {
     const state = analyzed(service, 'Where is my order #1001 please');
     expect(state.suggestions).toHaveLength(2);
     expect(state.analysis.intent.label).toBe('order_status');
-    expect(records.map((r) => r.record.type)).toEqual(['message_analyzed', 'suggestion_shown', 'suggestion_shown']);
+    expect(records.map((r) => r.record.type)).toEqual([
+      'message_analyzed',
+      'suggestion_shown',
+      'suggestion_shown',
+    ]);
     expect(records[0]?.context).toMatchObject({ source: 'clipboard', intent: 'order_status' });
   });
 
@@ -35,11 +39,21 @@ describe('AssistService', () => {
     const state = analyzed(service, 'Where is my order #1001 please');
     const s = state.suggestions[0]!;
     advance(4200);
-    const out = await service.accept({ messageId: state.messageId, suggestionId: s.id, text: s.text, delivery: 'clipboard' });
+    const out = await service.accept({
+      messageId: state.messageId,
+      suggestionId: s.id,
+      text: s.text,
+      delivery: 'clipboard',
+    });
     expect(out.delivered).toBe('clipboard');
     expect(clipboard).toEqual([s.text]);
     const accepted = records.find((r) => r.record.type === 'suggestion_accepted')?.record;
-    expect(accepted).toMatchObject({ edited: false, editDistance: 0, msToAccept: 4200, delivery: 'clipboard' });
+    expect(accepted).toMatchObject({
+      edited: false,
+      editDistance: 0,
+      msToAccept: 4200,
+      delivery: 'clipboard',
+    });
   });
 
   it('refuses a blocked edit without an override, and records the override when given', async () => {
@@ -90,7 +104,12 @@ describe('AssistService', () => {
     const old = analyzed(service, 'Where is my order #1001 please');
     analyzed(service, 'I want a refund for #1001');
     await expect(
-      service.accept({ messageId: old.messageId, suggestionId: old.suggestions[0]!.id, text: 'x', delivery: 'clipboard' }),
+      service.accept({
+        messageId: old.messageId,
+        suggestionId: old.suggestions[0]!.id,
+        text: 'x',
+        delivery: 'clipboard',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
   });
 
@@ -115,7 +134,11 @@ describe('AssistService', () => {
     expect(out.note).toContain('Mentions legal action');
     expect(out.note).not.toContain('ann@example.com');
     expect(clipboard).toEqual([out.note]);
-    expect(records.at(-1)?.record).toMatchObject({ type: 'escalated', reasonCodes: ['legal_threat'], path: 'Legal' });
+    expect(records.at(-1)?.record).toMatchObject({
+      type: 'escalated',
+      reasonCodes: ['legal_threat'],
+      path: 'Legal',
+    });
   });
 
   it('will not post to a ticket when the message came from the clipboard', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClipboardWatcher, clipboardFingerprint, type Timers } from '../../../src/main/assist/clipboard-watcher';
+import {
+  ClipboardWatcher,
+  clipboardFingerprint,
+  type Timers,
+} from '../../../src/main/assist/clipboard-watcher';
 import { OwnClipboardWrites } from '../../../src/main/assist/own-writes';
 import { MemoryClipboard } from '../../../src/main/ports/clipboard';
 

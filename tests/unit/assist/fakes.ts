@@ -19,7 +19,11 @@ export function fakeAnalyze(input: MessageInput): Analysis & { normalizedText: s
     sentiment: { label: 'neutral', score: 0, markers: [] },
     churnRisk: { score: 10, level: 'low', reasons: [] },
     escalation: /lawyer/i.test(text)
-      ? { recommended: true, reasons: [{ code: 'legal_threat', message: 'Mentions legal action' }], path: 'Legal' }
+      ? {
+          recommended: true,
+          reasons: [{ code: 'legal_threat', message: 'Mentions legal action' }],
+          path: 'Legal',
+        }
       : { recommended: false, reasons: [], path: null },
     entities: order
       ? [{ type: 'order_number', value: `#${order[1]}`, span: [order.index, order.index + order[0].length] }]

@@ -9,7 +9,15 @@ const blockIf50 = (reply: string): PolicyResult =>
   reply.includes('50%')
     ? {
         verdict: 'block',
-        findings: [{ rule: 'unauthorized-commitment', severity: 'block', message: 'Over limit', span: [0, 1], hint: '' }],
+        findings: [
+          {
+            rule: 'unauthorized-commitment',
+            severity: 'block',
+            message: 'Over limit',
+            span: [0, 1],
+            hint: '',
+          },
+        ],
       }
     : pass;
 
@@ -20,7 +28,12 @@ const theCase: TrainingCase = TrainingCaseSchema.parse({
   turns: [
     { role: 'customer', text: 'Where is my order?', offsetSeconds: 0, goldReply: 'your order ships today' },
     { role: 'agent', text: 'Checking.', offsetSeconds: 30 },
-    { role: 'customer', text: 'This is ridiculous, I want a manager', offsetSeconds: 90, goldReply: 'a supervisor will call you' },
+    {
+      role: 'customer',
+      text: 'This is ridiculous, I want a manager',
+      offsetSeconds: 90,
+      goldReply: 'a supervisor will call you',
+    },
   ],
   expected: { intents: ['order_status'], escalation: { required: true, reason: 'VIP asks for a manager' } },
   mustNotSay: ['guaranteed delivery'],
@@ -37,7 +50,9 @@ describe('replySimilarity', () => {
 
 describe('mustNotSayHits', () => {
   it('ignores case and white space', () => {
-    expect(mustNotSayHits('We offer GUARANTEED   delivery', ['guaranteed delivery', 'free'])).toEqual(['guaranteed delivery']);
+    expect(mustNotSayHits('We offer GUARANTEED   delivery', ['guaranteed delivery', 'free'])).toEqual([
+      'guaranteed delivery',
+    ]);
   });
 });
 
@@ -49,7 +64,13 @@ describe('scoreSession', () => {
         caseId: theCase.id,
         trainee: 'ana',
         answers: [
-          { turn: 0, reply: 'your order ships today', intent: 'order_status', escalated: false, timeToReplyMs: 30_000 },
+          {
+            turn: 0,
+            reply: 'your order ships today',
+            intent: 'order_status',
+            escalated: false,
+            timeToReplyMs: 30_000,
+          },
           { turn: 2, reply: 'a supervisor will call you', escalated: true, timeToReplyMs: 60_000 },
         ],
       },
@@ -95,7 +116,11 @@ describe('scoreSession', () => {
   it('does not credit an answer given to an agent turn', () => {
     const s = scoreSession(
       theCase,
-      { caseId: theCase.id, trainee: 'x', answers: [{ turn: 1, reply: 'your order ships today', escalated: false }] },
+      {
+        caseId: theCase.id,
+        trainee: 'x',
+        answers: [{ turn: 1, reply: 'your order ships today', escalated: false }],
+      },
       () => pass,
     );
     expect(s.turns.map((t) => [t.turn, t.score])).toEqual([
