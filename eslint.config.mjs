@@ -7,7 +7,14 @@ const rawIpcMessage = 'Raw IPC lives in exactly one file per side: use the typed
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -19,13 +26,15 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Customer text and model output are rendered as text, never as HTML.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: rawIpcMessage },
-          ],
+          paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: rawIpcMessage }],
         },
       ],
     },

@@ -1,0 +1,63 @@
+import { useEffect, useMemo, useRef, type ComponentType } from 'react';
+import { AssistView } from '../features/assist/components/assist-view';
+import { useSettings } from '../features/settings/hooks/use-settings-data';
+import { SettingsView } from '../features/settings/components/settings-view';
+import { SupervisorView } from '../features/supervisor/components/supervisor-view';
+import { TrainerView } from '../features/trainer/components/trainer-view';
+import { useIsMac } from '../lib/use-app-info';
+import { useMainEvents } from '../lib/use-main-events';
+import { Header } from './header';
+import { useShellStore } from './shell-store';
+import { useGlobalKeys } from './use-global-keys';
+import { useTheme } from './use-theme';
+import { viewsForRole, type ViewId } from './views';
+
+const viewComponents: Record<ViewId, ComponentType> = {
+  assist: AssistView,
+  supervisor: SupervisorView,
+  trainer: TrainerView,
+  settings: SettingsView,
+};
+
+/**
+ * The window shell: header, role-aware navigation and the open view. Focus moves to the view's
+ * content when the view changes so keyboard and screen-reader users land where the change happened.
+ */
+export function App() {
+  useMainEvents();
+  const settings = useSettings();
+  useTheme(settings.data?.theme);
+  const isMac = useIsMac();
+  const role = settings.data?.role ?? 'agent';
+  const views = useMemo(() => viewsForRole(role), [role]);
+  const chosen = useShellStore((s) => s.view);
+  const openView = useShellStore((s) => s.openView);
+  const current = chosen && views.some((v) => v.id === chosen) ? chosen : (views[0]?.id ?? 'settings');
+  useGlobalKeys(views, openView);
+
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [current]);
+
+  const View = viewComponents[current];
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header views={views} current={current} onOpen={openView} isMac={isMac} />
+      <main id="main" className="app-main" ref={main} tabIndex={-1} aria-label={labelOf(views, current)}>
+        <View />
+      </main>
+    </div>
+  );
+}
+
+const labelOf = (views: readonly { id: ViewId; label: string }[], id: ViewId): string =>
+  views.find((v) => v.id === id)?.label ?? 'Tandem';
