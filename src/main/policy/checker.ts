@@ -1,0 +1,119 @@
+import type { PolicyFinding, PolicyResult, Severity, Verdict } from '../../shared/domain/policy';
+import { baseLanguage, guessLanguage } from './language';
+import type { PolicyPack } from './pack';
+import { ruleSeverity } from './pack';
+import { checkCommitments } from './rules/commitment';
+import {
+  checkCompetitors,
+  checkMarketing,
+  checkPlaceholders,
+  checkSpam,
+  findPlaceholders,
+} from './rules/content';
+import { checkContradictions } from './rules/contradiction';
+import { checkPii, checkPromptLeak, checkUnprofessional } from './rules/safety';
+import type { CheckContext, RawFinding, RuleInput } from './rules/types';
+import { foldCase, segment } from './text';
+
+export type { CheckContext } from './rules/types';
+
+/** Checks drafts against one pack; created once, then called on every keystroke and every suggestion. */
+export interface PolicyChecker {
+  readonly pack: PolicyPack;
+  check(draft: string, ctx?: CheckContext): PolicyResult;
+}
+
+const RANK: Record<Verdict, number> = { pass: 0, info: 1, warn: 2, block: 3 };
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  es: 'Spanish',
+  de: 'German',
+  fr: 'French',
+  it: 'Italian',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+};
+/** Drafts longer than this are checked on their head; a reply is never this long, a paste might be. */
+const MAX_DRAFT = 50_000;
+
+/**
+ * Builds a checker bound to a pack. Rules read meaning (clauses, negation scope, the subject an amount or a
+ * duration attaches to) and compare it with the pack's limits, so "we can't offer 30% off" passes while
+ * "here's 30% off" blocks.
+ */
+export function createPolicyChecker(pack: PolicyPack): PolicyChecker {
+  return {
+    pack,
+    check(draft, ctx = {}) {
+      const text = draft.length > MAX_DRAFT ? draft.slice(0, MAX_DRAFT) : draft;
+      const raw: RawFinding[] = [];
+      const lower = foldCase(text);
+      const input: RuleInput = {
+        draft: text,
+        lower,
+        sentences: segment(lower),
+        pack,
+        ctx,
+        add: (f) => raw.push(f),
+      };
+      const placeholders = findPlaceholders(text);
+      checkPlaceholders(input);
+      checkPii(input);
+      checkPromptLeak(input);
+      checkUnprofessional(input);
+      checkCommitments(input);
+      checkContradictions(input);
+      checkCompetitors(input);
+      checkMarketing(input);
+      checkSpam(input, placeholders);
+      checkLanguage(input);
+      return finish(pack, raw);
+    },
+  };
+}
+
+function checkLanguage(input: RuleInput): void {
+  const { ctx, draft } = input;
+  const want =
+    baseLanguage(ctx.customerLanguage) ??
+    baseLanguage(ctx.customer?.language) ??
+    (ctx.customerText ? guessLanguage(ctx.customerText, 2) : undefined);
+  if (!want || !(want in LANGUAGE_NAMES)) return;
+  const got = guessLanguage(draft);
+  if (!got || got === want) return;
+  input.add({
+    rule: 'wrong-language',
+    start: 0,
+    end: draft.length,
+    message: `The draft reads as ${LANGUAGE_NAMES[got] ?? got}; the customer writes in ${LANGUAGE_NAMES[want] ?? want}.`,
+    hint: `Reply in ${LANGUAGE_NAMES[want] ?? want}.`,
+  });
+}
+
+function finish(pack: PolicyPack, raw: RawFinding[]): PolicyResult {
+  const findings: PolicyFinding[] = [];
+  const seen = new Set<string>();
+  raw.sort((a, b) => a.start - b.start || a.end - b.end);
+  let verdict: Verdict = 'pass';
+  for (const f of raw) {
+    const severity = ruleSeverity(pack, f.rule);
+    if (severity === 'off') continue;
+    const key = `${f.rule}:${f.start}`;
+    if (seen.has(key) || overlapsSame(findings, f)) continue;
+    seen.add(key);
+    findings.push({
+      rule: f.rule,
+      severity: severity as Severity,
+      message: f.message,
+      span: [f.start, f.end],
+      hint: f.hint,
+    });
+    if (RANK[severity as Severity] > RANK[verdict]) verdict = severity as Severity;
+  }
+  return { verdict, findings };
+}
+
+/** One finding per rule per stretch of text: a guarantee caught by two patterns is shown once. */
+function overlapsSame(findings: PolicyFinding[], f: RawFinding): boolean {
+  return findings.some((g) => g.rule === f.rule && f.start < g.span[1] && g.span[0] < f.end);
+}
