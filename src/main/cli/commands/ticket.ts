@@ -1,7 +1,162 @@
-import type { CliCommand } from '../io';
+import { parseArgs } from 'node:util';
+import type { ConnectionConfig, HelpdeskKind, Ticket } from '../../../shared/domain/connectors';
+import {
+  createHelpdeskConnector,
+  createStoreConnector,
+  type ConnectorRuntimeOptions,
+} from '../../connectors/create-connector';
+import { isConnectorError, toConnectorError } from '../../connectors/http/errors';
+import { buildTicketContext } from '../../connectors/ticket-context';
+import type { CliCommand, CliIo } from '../io';
+import { writeLine } from '../io';
 
-/** Placeholder until the ticket command lands; says so plainly instead of failing obscurely. */
-export const ticketCommand: CliCommand = async (_args, io) => {
-  io.stderr.write('The "ticket" command is not available in this build yet.\n');
-  return 2;
-};
+const USAGE = `Usage: npm run -s cli -- ticket --connector zendesk|freshdesk|gorgias|helpscout --base-url URL --id ID [--analyze] [--store-url URL]
+
+Credentials come from the environment:
+  zendesk   TANDEM_ZENDESK_EMAIL + TANDEM_ZENDESK_TOKEN
+  freshdesk TANDEM_FRESHDESK_KEY
+  gorgias   TANDEM_GORGIAS_EMAIL + TANDEM_GORGIAS_KEY
+  helpscout TANDEM_HELPSCOUT_ID + TANDEM_HELPSCOUT_SECRET
+  shopify   TANDEM_SHOPIFY_TOKEN (with --store-url, the shop's base URL)
+`;
+
+/** Environment variable names double as secret names, so the CLI uses the same connectors as the app. */
+function helpdeskConfig(kind: HelpdeskKind, baseUrl: string): ConnectionConfig {
+  switch (kind) {
+    case 'zendesk':
+      return {
+        kind,
+        baseUrl,
+        auth: { type: 'token', emailSecret: 'TANDEM_ZENDESK_EMAIL', tokenSecret: 'TANDEM_ZENDESK_TOKEN' },
+      };
+    case 'freshdesk':
+      return { kind, baseUrl, apiKeySecret: 'TANDEM_FRESHDESK_KEY' };
+    case 'gorgias':
+      return { kind, baseUrl, emailSecret: 'TANDEM_GORGIAS_EMAIL', apiKeySecret: 'TANDEM_GORGIAS_KEY' };
+    case 'helpscout':
+      return {
+        kind,
+        baseUrl,
+        clientIdSecret: 'TANDEM_HELPSCOUT_ID',
+        clientSecretSecret: 'TANDEM_HELPSCOUT_SECRET',
+      };
+  }
+}
+
+const KINDS: readonly HelpdeskKind[] = ['zendesk', 'freshdesk', 'gorgias', 'helpscout'];
+
+/** Test seam: in-process tests shrink timeouts and retries; the real CLI uses the defaults. */
+export interface TicketCommandOverrides {
+  runtime?: Partial<ConnectorRuntimeOptions>;
+}
+
+/** Builds the command; the exported `ticketCommand` is the default instance the dispatcher loads. */
+export function createTicketCommand(overrides: TicketCommandOverrides = {}): CliCommand {
+  return async (args, io) => {
+    let values: {
+      connector?: string;
+      'base-url'?: string;
+      id?: string;
+      analyze?: boolean;
+      'store-url'?: string;
+      help?: boolean;
+    };
+    try {
+      values = parseArgs({
+        args,
+        options: {
+          connector: { type: 'string' },
+          'base-url': { type: 'string' },
+          id: { type: 'string' },
+          analyze: { type: 'boolean' },
+          'store-url': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+      }).values;
+    } catch (error) {
+      io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+      return 2;
+    }
+    if (values.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    const kind = values.connector as HelpdeskKind | undefined;
+    if (!kind || !KINDS.includes(kind) || !values['base-url'] || !values.id) {
+      io.stderr.write(
+        `Missing or unknown option: --connector, --base-url and --id are required.\n\n${USAGE}`,
+      );
+      return 2;
+    }
+    return run(
+      io,
+      kind,
+      values['base-url'],
+      values.id,
+      values['store-url'],
+      values.analyze === true,
+      overrides,
+    );
+  };
+}
+
+async function run(
+  io: CliIo,
+  kind: HelpdeskKind,
+  baseUrl: string,
+  id: string,
+  storeUrl: string | undefined,
+  analyze: boolean,
+  overrides: TicketCommandOverrides,
+): Promise<number> {
+  const runtime: ConnectorRuntimeOptions = {
+    getSecret: async (name) => io.env[name] ?? null,
+    ...overrides.runtime,
+  };
+  try {
+    const helpdesk = createHelpdeskConnector(helpdeskConfig(kind, baseUrl), runtime);
+    const ticket = await helpdesk.getTicket(id);
+    const store = storeUrl
+      ? createStoreConnector(
+          { kind: 'shopify', baseUrl: storeUrl, accessTokenSecret: 'TANDEM_SHOPIFY_TOKEN' },
+          runtime,
+        )
+      : null;
+    const context = await buildTicketContext(ticket, store);
+    if (context.storeError) throw new Error(context.storeError);
+    const out: Record<string, unknown> = { ticket: publicTicket(ticket) };
+    if (store) out.context = { customer: context.input.customer ?? null, orders: context.orders };
+    if (analyze) out.analysis = await analyzeInput(context.input);
+    if (ticket.truncatedCount > 0) {
+      io.stderr.write(
+        `Showing the latest ${ticket.messages.length} messages; ${ticket.truncatedCount} older ones were left out.\n`,
+      );
+    }
+    await writeLine(io.stdout, JSON.stringify(out));
+    return 0;
+  } catch (error) {
+    io.stderr.write(
+      `${isConnectorError(error) || !(error instanceof Error) ? toConnectorError(error, kind).message : error.message}\n`,
+    );
+    return 1;
+  }
+}
+
+/** The documented CLI shape: only what a support engineer needs to check a connection. */
+function publicTicket(ticket: Ticket) {
+  return {
+    id: ticket.id,
+    subject: ticket.subject,
+    status: ticket.status,
+    requester: { name: ticket.requester.name ?? null, email: ticket.requester.email ?? null },
+    tags: ticket.tags,
+    messages: ticket.messages.map((m) => ({ role: m.role, text: m.text, createdAt: m.createdAt })),
+  };
+}
+
+async function analyzeInput(_input: unknown): Promise<unknown> {
+  throw new Error('Analysis is not available in this build yet.');
+}
+
+export const ticketCommand: CliCommand = createTicketCommand();

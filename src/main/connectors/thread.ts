@@ -1,0 +1,56 @@
+import type { TicketMessage } from '../../shared/domain/connectors';
+
+/** Bounds shared by all connectors: how much of a thread is read and how much is kept. */
+export interface ThreadLimits {
+  /** Latest turns kept for the panel and the engine. */
+  keepLatest: number;
+  /** Pages read at most per list, so a 5,000-comment ticket or a looping cursor cannot stall the panel. */
+  maxPages: number;
+}
+
+export const DEFAULT_THREAD_LIMITS: ThreadLimits = { keepLatest: 50, maxPages: 60 };
+
+/**
+ * Orders messages oldest first and keeps the latest N. `knownTotal` (when the helpdesk reports one)
+ * makes the truncated count exact; otherwise it counts what was read but not kept.
+ */
+export function summariseThread(
+  messages: TicketMessage[],
+  keepLatest: number,
+  knownTotal?: number,
+): { messages: TicketMessage[]; truncatedCount: number } {
+  const sorted = [...messages].sort((a, b) => compareDates(a.createdAt, b.createdAt));
+  const kept = sorted.slice(Math.max(0, sorted.length - keepLatest));
+  const total = Math.max(knownTotal ?? 0, sorted.length);
+  return { messages: kept, truncatedCount: total - kept.length };
+}
+
+function compareDates(a: string, b: string): number {
+  const da = Date.parse(a);
+  const db = Date.parse(b);
+  if (Number.isFinite(da) && Number.isFinite(db)) return da - db;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Walks a cursor-paginated list within bounds: stops at `maxPages`, when enough items are collected,
+ * or when the server hands back a cursor it already gave (a loop that would otherwise never end).
+ */
+export async function collectPages<T>(
+  fetchPage: (cursor: string | null) => Promise<{ items: T[]; next: string | null }>,
+  options: { maxPages: number; maxItems?: number },
+): Promise<{ items: T[]; complete: boolean }> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | null = null;
+  for (let page = 0; page < options.maxPages; page++) {
+    const result = await fetchPage(cursor);
+    items.push(...result.items);
+    if (result.next === null || result.items.length === 0) return { items, complete: true };
+    if (seen.has(result.next)) return { items, complete: false };
+    seen.add(result.next);
+    if (options.maxItems !== undefined && items.length >= options.maxItems) return { items, complete: false };
+    cursor = result.next;
+  }
+  return { items, complete: false };
+}
