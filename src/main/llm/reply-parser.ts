@@ -92,7 +92,7 @@ export class StreamingReplyParser {
     for (let i = start; i < this.raw.length; i++) {
       const c = this.raw[i]!;
       if (this.mode === 'json') this.scan(c, changed);
-      else if (this.mode === 'detect' || this.mode === 'fence') this.detect(c, i, changed);
+      else if (this.mode === 'detect' || this.mode === 'fence') this.detect(c, changed);
     }
     if (this.mode === 'text') {
       const parts = splitTextReplies(this.raw);
@@ -107,7 +107,7 @@ export class StreamingReplyParser {
     return [...changed].sort((a, b) => a - b);
   }
 
-  private detect(c: string, i: number, changed: Set<number>): void {
+  private detect(c: string, changed: Set<number>): void {
     if (this.mode === 'fence') {
       if (c === '{' || c === '[') {
         this.mode = 'json';
@@ -120,10 +120,7 @@ export class StreamingReplyParser {
       this.mode = 'json';
       this.scan(c, changed);
     } else if (c === '`') this.mode = 'fence';
-    else {
-      this.mode = 'text';
-      void i;
-    }
+    else this.mode = 'text';
   }
 
   private scan(c: string, changed: Set<number>): void {
