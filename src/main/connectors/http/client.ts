@@ -184,7 +184,8 @@ export class HttpClient {
       );
       if (req.signal?.aborted) return { kind: 'cancelled' };
       if (timeout.aborted) return { kind: 'timeout' };
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? 'connection closed';
+      const inner = (error as { cause?: { code?: string; message?: string } }).cause;
+      const cause = inner?.code ?? inner?.message?.slice(0, 60) ?? 'connection closed';
       return { kind: 'network', cause };
     }
   }
