@@ -162,7 +162,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         },
       });
     }
-    if (record.method === 'GET' && /\/models$/.test(record.path.split('?')[0]!)) {
+    if (record.method === 'GET' && record.path.split('?')[0] === '/v1/models') {
       return json(res, 200, {
         object: 'list',
         data: fake.models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'test' })),
