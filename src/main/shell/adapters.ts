@@ -1,0 +1,69 @@
+import { clipboard, globalShortcut, Notification, safeStorage, shell } from 'electron';
+import type { ClipboardPort } from '../ports/clipboard';
+import type { NotificationPort } from '../ports/notifications';
+import type { SafeStorageLike } from '../secrets/safe-storage-store';
+import type { ShortcutRegistrar } from '../app/shortcut-service';
+
+/**
+ * Electron's clipboard behind the synchronous port the services use. Electron 45's clipboard API
+ * is promise-based, so the adapter answers with the text from the latest completed read and
+ * starts the next one: the watcher polls every few hundred milliseconds, so it sees a copy one
+ * poll later at worst. Writes update the cached text at once so our own write is never re-read.
+ */
+export class ElectronClipboard implements ClipboardPort {
+  private last = '';
+  private reading = false;
+
+  constructor(private readonly onError: (error: unknown) => void = () => undefined) {
+    this.refresh();
+  }
+
+  private refresh(): void {
+    if (this.reading) return;
+    this.reading = true;
+    Promise.resolve(clipboard.readText())
+      .then((text) => {
+        this.last = text;
+      })
+      .catch(this.onError)
+      .finally(() => {
+        this.reading = false;
+      });
+  }
+
+  readText(): string {
+    this.refresh();
+    return this.last;
+  }
+
+  writeText(text: string): void {
+    this.last = text;
+    Promise.resolve(clipboard.writeText(text)).catch(this.onError);
+  }
+}
+
+/** Desktop notifications; silently skipped where the OS has no notification service. */
+export const electronNotifications: NotificationPort = {
+  notify(title, body) {
+    if (!Notification.isSupported()) return;
+    new Notification({ title, body, silent: true }).show();
+  },
+};
+
+/** safeStorage as the secrets fallback sees it (backend name on Linux only). */
+export const electronSafeStorage: SafeStorageLike = {
+  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+  getSelectedStorageBackend: () =>
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os',
+  encryptString: (s) => safeStorage.encryptString(s),
+  decryptString: (b) => safeStorage.decryptString(b),
+};
+
+/** Global shortcuts. `register` returns false when another app holds the combination. */
+export const electronShortcuts: ShortcutRegistrar = {
+  register: (accelerator, callback) => globalShortcut.register(accelerator, callback),
+  unregister: (accelerator) => globalShortcut.unregister(accelerator),
+};
+
+/** Opens an already allow-listed https URL in the user's browser. */
+export const openExternalUrl = (url: string): Promise<void> => shell.openExternal(url, { activate: true });
