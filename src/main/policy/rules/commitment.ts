@@ -18,10 +18,12 @@ const SALE_CONTEXT =
   /\b(?:(?<!final[- ])sale|sitewide|site-wide|storewide|store-wide|everything|collection|black friday|cyber monday|newsletter|subscribers?|first order|sign up|members?)\b/;
 const APPROVAL = /\bapprov|\bsupervisor|\bmanager\b|\brequest(?:ed)? (?:an? )?exception/;
 
-const GUARANTEE =
-  /\b(?:guarantee[ds]?|guaranteeing|promise[sd]?|assure you|100% sure|definitely|certainly|without fail)\b/g;
+const GUARANTEE = /\b(?:guarantee[ds]?|guaranteeing|promise[sd]?|assure you|without fail)\b/g;
 const DELIVERY_WORDS =
-  /\b(?:deliver\w*|arriv\w*|ship\w*|date|dates|time|by|tomorrow|today|tonight|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|weekend|refund\w*|there|door|reach)\b/;
+  /\b(?:deliver\w*|arriv\w*|ship\w*|dates?|times?|by|tomorrow|today|tonight|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|weekend|refund\w*|door|reach)\b/;
+/** "I promise we'll keep you posted" is fine; a promise only commits to a delivery when it names a when. */
+const WHEN_WORDS =
+  /\b(?:dates?|times?|by|tomorrow|today|tonight|before|within|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|weekend|next week|on time)\b/;
 const WILL_ARRIVE =
   /\b(?:will|'ll|is going to|are going to|shall)\s+(?:definitely |certainly |surely |absolutely )?(?:arrive|be delivered|be there|reach you|get to you|be at your door|be on your doorstep)\b[^.!?]{0,40}?\b(?:by|on|before|tomorrow|today|tonight|within)\b/g;
 const HEDGE =
@@ -41,7 +43,9 @@ export function checkCommitments(input: RuleInput): void {
     checkAmounts(input, s);
     for (const span of matchAll(GUARANTEE, lower, s.start, s.end)) {
       const clause = clauseAt(s, span.start);
-      if (isNegated(clause.text) || !DELIVERY_WORDS.test(clause.text)) continue;
+      const word = lower.slice(span.start, span.end);
+      const scope = /^guarantee/.test(word) ? DELIVERY_WORDS : WHEN_WORDS;
+      if (isNegated(clause.text) || !scope.test(clause.text)) continue;
       add({
         rule: RULE,
         ...span,

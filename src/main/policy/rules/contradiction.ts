@@ -32,6 +32,8 @@ const SUBJECTS: [Subject, RegExp][] = [
 const NOT_A_LIMIT =
   /^\s*(?:ago|since|late|left|remaining|overdue|behind|old|past (?:the|your)|in transit|of waiting|later)\b/;
 const STATE_BEFORE = /\b(?:for|been|past|last|over the|took|waited|waiting|it's been|it has been)\s*$/;
+const INSTANT_WORD =
+  /^(?:next[- ]day|overnight|same[- ]day|tomorrow|today|tonight|immediately|instantly|instant|right away|right now|within the hour|straight away|sofort|inmediatamente|morgen|mañana)$/;
 const EXCEPTION = /\b(?:extend|exception|make an exception|offer|beyond|longer than)\b/;
 
 const FINAL_SALE = /\bfinal[- ]sale\b|\bclearance\b|\bendverkauf\b|\bventa final\b/;
@@ -122,7 +124,11 @@ function checkDuration(input: RuleInput, s: Sentence, d: Duration): void {
 /** The subject a duration belongs to: the closest mention in its clause, else in its sentence; specific beats generic. */
 function attach(lower: string, s: Sentence, d: Span): Subject | undefined {
   const clause = clauseAt(s, d.start);
-  for (const scope of [clause, s]) {
+  // "right away" modifies its own clause's verb; "if it isn't there in 48 hours" is a condition, not a claim.
+  const instant = INSTANT_WORD.test(lower.slice(d.start, d.end));
+  const conditional = /^(?:if|unless|when|once|after|until|in case|wenn|falls|si|cuando)\b/.test(clause.text);
+  const scopes = instant || conditional ? [clause] : [clause, s];
+  for (const scope of scopes) {
     let best: { subject: Subject; dist: number } | undefined;
     for (const [subject, re] of SUBJECTS) {
       for (const m of matchAll(re, lower, scope.start, scope.end)) {
@@ -131,7 +137,7 @@ function attach(lower: string, s: Sentence, d: Span): Subject | undefined {
         const dist =
           (m.start >= d.end ? (m.start - d.end) * 2 + 5 : d.start - m.end) +
           (subject === 'shipping' ? 60 : 0);
-        if (!best || dist < best.dist) best = { subject, dist };
+        if (dist <= 80 && (!best || dist < best.dist)) best = { subject, dist };
       }
     }
     if (best) return best.subject;
