@@ -75,7 +75,7 @@ export async function toTestResult(
 
 /** Connected-as line that names the account without echoing more personal data than needed. */
 export function connectedAs(vendor: string, name?: string, email?: string): string {
-  const who = [name, email ? `(${email})` : undefined].filter(Boolean).join(' ');
+  const who = name ? (email ? `${name} (${email})` : name) : email;
   return who ? `Connected to ${vendor} as ${who}.` : `Connected to ${vendor}.`;
 }
 
