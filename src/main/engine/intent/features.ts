@@ -6,6 +6,8 @@
  * "refundd", "délivré"). Both are needed: either alone loses several points on unseen messages.
  */
 
+import type { Lexicon } from './lexicon';
+
 /** A sparse vector: parallel arrays of feature indices (ascending) and values. */
 export interface SparseVector {
   readonly indices: Int32Array;
@@ -21,29 +23,33 @@ const NON_WORD = /[^\p{L}\p{N}?!#]+/gu;
  * so "Order #10234 ??" and "order #55 ?" look alike to the model.
  */
 export function canonicalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(DIGIT_RUN, ' 0 ')
-    .replace(/#\s*0/g, ' 0 ')
-    .replace(/([?!])+/g, ' $1 ')
-    .replace(NON_WORD, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(COMBINING_MARKS, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      // "don't" and "dont" are the same word in support mail.
+      .replace(/['’`´]/g, '')
+      .replace(DIGIT_RUN, ' 0 ')
+      .replace(/#\s*0/g, ' 0 ')
+      .replace(/([?!])+/g, ' $1 ')
+      .replace(NON_WORD, ' ')
+      .trim()
+  );
 }
 
 /** Word tokens of canonical text; single `#` dropped (numbers already carry the meaning). */
-function tokenize(canonical: string): string[] {
+export function tokenize(canonical: string): string[] {
   return canonical.split(' ').filter((t) => t.length > 0 && t !== '#');
 }
 
 /**
- * Raw n-gram terms of a message, prefixed by kind so word and character features never collide.
+ * Raw terms of a message, prefixed by kind so word, character and concept features never collide.
  * Character grams are taken inside padded words (" refund ") as in fastText, which keeps them
- * meaningful and cheap.
+ * meaningful and cheap. Concept terms (`k:`) come from the lexicon when one is given.
  */
-export function extractTerms(text: string): string[] {
+export function extractTerms(text: string, lexicon?: Lexicon): string[] {
   const tokens = tokenize(canonicalize(text));
   const terms: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -56,6 +62,7 @@ export function extractTerms(text: string): string[] {
       for (let s = 0; s + n <= padded.length; s++) terms.push('c:' + padded.slice(s, s + n));
     }
   }
+  if (lexicon) for (const concept of lexicon.match(tokens)) terms.push('k:' + concept);
   return terms;
 }
 
@@ -76,7 +83,23 @@ export interface Vectorizer {
  * Fits the vocabulary and IDF on the training texts. Terms seen in a single training message only
  * are kept (small data set: dropping them would lose most misspellings).
  */
-export function fitVectorizer(termLists: readonly (readonly string[])[]): Vectorizer {
+export interface FeatureWeights {
+  word: number;
+  bigram: number;
+  char: number;
+  concept: number;
+}
+
+/** Relative weight of each feature family (tuned by cross-validation on the training examples). */
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { word: 1, bigram: 1, char: 0.3, concept: 3 };
+
+const FAMILY: Record<string, keyof FeatureWeights> = { w: 'word', b: 'bigram', c: 'char', k: 'concept' };
+
+export function fitVectorizer(
+  termLists: readonly (readonly string[])[],
+  lexicon?: Lexicon,
+  weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS,
+): Vectorizer {
   const df = new Map<string, number>();
   for (const terms of termLists) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
   const vocab = new Map<string, number>();
@@ -84,7 +107,7 @@ export function fitVectorizer(termLists: readonly (readonly string[])[]): Vector
   const n = termLists.length;
   for (const [term, d] of df) {
     vocab.set(term, idf.length);
-    idf.push(Math.log((1 + n) / (1 + d)) + 1);
+    idf.push((Math.log((1 + n) / (1 + d)) + 1) * weights[FAMILY[term[0]!] ?? 'word']);
   }
   const transformTerms = (terms: readonly string[]): SparseVector => {
     const entries: [number, number][] = [];
@@ -110,6 +133,6 @@ export function fitVectorizer(termLists: readonly (readonly string[])[]): Vector
   return {
     size: idf.length,
     transformTerms,
-    transform: (text) => transformTerms(extractTerms(text)),
+    transform: (text) => transformTerms(extractTerms(text, lexicon)),
   };
 }

@@ -1,10 +1,12 @@
 import { buildIntentModel, type BuildOptions, type IntentScore } from './model';
-import { loadExamples, loadTaxonomy, resolveResourcesDir } from './resources';
+import { loadExamples, loadLexicon, loadTaxonomy, resolveResourcesDir } from './resources';
+import type { Lexicon } from './lexicon';
 import type { Taxonomy } from './taxonomy';
 
 export type { IntentScore } from './model';
 export { IntentDataError, parseTaxonomy, TaxonomySchema, type Taxonomy, type IntentDef } from './taxonomy';
-export { resolveResourcesDir, loadTaxonomy, loadExamples, parseExampleLines } from './resources';
+export { resolveResourcesDir, loadTaxonomy, loadExamples, loadLexicon, parseExampleLines } from './resources';
+export { parseLexicon, type Lexicon } from './lexicon';
 
 /**
  * The offline intent model the engine uses with no network and no API key. Labels come from the
@@ -30,6 +32,8 @@ export interface IntentClassifierOptions {
   taxonomy?: Taxonomy;
   /** Training examples per label to use instead of the files' (same reasons). */
   examples?: Readonly<Record<string, readonly string[]>>;
+  /** Concept lexicon to use instead of the file's; `null` for none. */
+  lexicon?: Lexicon | null;
   /** Training knobs; defaults are what ships. */
   build?: BuildOptions;
 }
@@ -40,11 +44,12 @@ export interface IntentClassifierOptions {
  * model can never drift from the data it claims to come from. Throws IntentDataError on bad data.
  */
 export function createIntentClassifier(options: IntentClassifierOptions = {}): IntentClassifier {
-  const needsFiles = !options.taxonomy || !options.examples;
+  const needsFiles = !options.taxonomy || !options.examples || options.lexicon === undefined;
   const dir = needsFiles ? resolveResourcesDir(options.resourcesDir) : undefined;
   const taxonomy = options.taxonomy ?? loadTaxonomy(dir!);
   const examples = options.examples ?? loadExamples(dir!, taxonomy);
-  const model = buildIntentModel(taxonomy, examples, options.build);
+  const lexicon = options.lexicon === undefined ? loadLexicon(dir!) : (options.lexicon ?? undefined);
+  const model = buildIntentModel(taxonomy, examples, { lexicon, ...options.build });
   return {
     labels: model.labels,
     taxonomy,

@@ -1,4 +1,11 @@
-import { extractTerms, fitVectorizer, type Vectorizer } from './features';
+import {
+  DEFAULT_FEATURE_WEIGHTS,
+  extractTerms,
+  fitVectorizer,
+  type FeatureWeights,
+  type Vectorizer,
+} from './features';
+import type { Lexicon } from './lexicon';
 import { fitTemperature, type ScoredExample } from './calibration';
 import {
   DEFAULT_TRAIN_OPTIONS,
@@ -28,6 +35,9 @@ export interface TrainedIntentModel {
 }
 
 export interface BuildOptions {
+  /** Concept lexicon adding synonym features; none by default. */
+  lexicon?: Lexicon;
+  features?: Partial<FeatureWeights>;
   train?: Partial<TrainOptions>;
   /** Fixed temperature (skips the held-out fit), e.g. a value fitted at build time for this data. */
   temperature?: number;
@@ -59,8 +69,15 @@ export function flattenExamples(
   return { texts, ys };
 }
 
-function fit(termLists: readonly string[][], ys: readonly number[], k: number, opts: TrainOptions) {
-  const vectorizer = fitVectorizer(termLists);
+function fit(
+  termLists: readonly string[][],
+  ys: readonly number[],
+  k: number,
+  opts: TrainOptions,
+  lexicon: Lexicon | undefined,
+  weights: FeatureWeights,
+) {
+  const vectorizer = fitVectorizer(termLists, lexicon, weights);
   const xs = termLists.map((terms) => vectorizer.transformTerms(terms));
   const model = trainSoftmax(xs, ys, k, vectorizer.size, opts);
   return { vectorizer, model };
@@ -92,7 +109,9 @@ export function buildIntentModel(
   };
 
   const { texts, ys } = flattenExamples(labels, examples);
-  const termLists = texts.map(extractTerms);
+  const lexicon = options.lexicon;
+  const weights: FeatureWeights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.features };
+  const termLists = texts.map((text) => extractTerms(text, lexicon));
 
   let temperature = options.temperature;
   if (temperature === undefined) {
@@ -109,6 +128,8 @@ export function buildIntentModel(
       kept.map((i) => ys[i]!),
       k,
       opts,
+      lexicon,
+      weights,
     );
     const scored: ScoredExample[] = held.map((i) => ({
       logits: score(part.vectorizer, part.model, texts[i]!),
@@ -117,7 +138,7 @@ export function buildIntentModel(
     }));
     temperature = fitTemperature(scored);
   }
-  const { vectorizer, model } = fit(termLists, ys, k, opts);
+  const { vectorizer, model } = fit(termLists, ys, k, opts, lexicon, weights);
   const t = temperature;
 
   return {

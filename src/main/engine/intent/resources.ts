@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canonicalize } from './features';
+import { parseLexicon, type Lexicon } from './lexicon';
 import { IntentDataError, parseTaxonomy, type Taxonomy } from './taxonomy';
 
 /** Relative path that marks a resources folder holding the intent data. */
@@ -91,4 +93,11 @@ export function loadExamples(resourcesDir: string, taxonomy: Taxonomy): Record<s
     out[label] = parseExampleLines(readFileSync(file, 'utf8'));
   }
   return out;
+}
+
+/** Loads `intents/lexicon.yaml` when present (it is optional: the model works without it, less well). */
+export function loadLexicon(resourcesDir: string): Lexicon | undefined {
+  const file = join(resourcesDir, 'intents', 'lexicon.yaml');
+  if (!existsSync(file)) return undefined;
+  return parseLexicon(readFileSync(file, 'utf8'), canonicalize, file);
 }
