@@ -1,0 +1,217 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The event store's tables as Kysely sees them. The metric queries are written against these
+ * interfaces only, so the PostgreSQL team store can serve the same queries from tables of the same shape.
+ *
+ * - `events`: one row per event, append-only; the metric columns are lifted out of the JSON payload.
+ * - `rollup_hourly`: live (non-replay) counters per hour × agent × team × intent × suggestion source ×
+ *   model, kept in the same transaction as the events. Dashboard aggregates over a million events read
+ *   this instead of scanning every row, which is what keeps them under 200 ms.
+ * - `event_labels`: one row per rule id / reason code / path / override reason of a live event, so
+ *   "findings by rule" and "escalations by reason" are plain GROUP BYs in any SQL dialect (no JSON functions).
+ * - `threads`: suggestions shown per (agent, thread), for "suggestions per thread".
+ */
+export interface EventsTable {
+  seq: number;
+  id: string;
+  type: string;
+  at: string;
+  at_ms: number;
+  agent_id: string;
+  team: string;
+  source: string;
+  thread_id: string;
+  ticket_id: string | null;
+  intent: string | null;
+  suggestion_id: string | null;
+  suggestion_source: string | null;
+  model: string | null;
+  verdict: string | null;
+  accept_kind: string | null;
+  edit_distance: number | null;
+  ms_to_accept: number | null;
+  payload: string;
+}
+
+/** Counter columns of {@link RollupHourlyTable}, in the order the writer binds them. */
+export const ROLLUP_COUNTERS = [
+  'messages',
+  'shown',
+  'shown_blocked',
+  'accepted_as_is',
+  'accepted_edited',
+  'rejected',
+  'overrides',
+  'escalations',
+  'drafts_checked',
+  'drafts_blocked',
+  'edit_sum',
+  'accept_ms_sum',
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+export type RollupHourlyTable = {
+  /** Whole hours since the Unix epoch (UTC). */
+  hour: number;
+  agent_id: string;
+  team: string;
+  /** '' when the event had none: NULLs would defeat the unique key in both SQLite and PostgreSQL. */
+  intent: string;
+  suggestion_source: string;
+  model: string;
+} & Record<RollupCounter, number>;
+
+export type LabelKind =
+  'rule_shown' | 'rule_draft' | 'rule_override' | 'override_reason' | 'escalation_reason' | 'escalation_path';
+
+export interface EventLabelsTable {
+  event_id: string;
+  kind: LabelKind;
+  label: string;
+  at_ms: number;
+  agent_id: string;
+  team: string;
+  intent: string;
+}
+
+export interface ThreadsTable {
+  agent_id: string;
+  thread_id: string;
+  team: string;
+  intent: string;
+  first_at_ms: number;
+  last_at_ms: number;
+  messages: number;
+  shown: number;
+}
+
+export interface EventDatabase {
+  events: EventsTable;
+  rollup_hourly: RollupHourlyTable;
+  event_labels: EventLabelsTable;
+  threads: ThreadsTable;
+}
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** Forward-only migrations; each runs in its own transaction and is recorded in `schema_migrations`. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        agent_id TEXT NOT NULL,
+        team TEXT NOT NULL,
+        source TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        ticket_id TEXT,
+        intent TEXT,
+        suggestion_id TEXT,
+        suggestion_source TEXT,
+        model TEXT,
+        verdict TEXT,
+        accept_kind TEXT,
+        edit_distance REAL,
+        ms_to_accept INTEGER,
+        payload TEXT NOT NULL
+      );
+      CREATE INDEX ix_events_at ON events (at_ms);
+      CREATE INDEX ix_events_agent_at ON events (agent_id, at_ms);
+      CREATE INDEX ix_events_type_at ON events (type, at_ms, source, agent_id, team, intent, edit_distance, ms_to_accept);
+      CREATE TABLE rollup_hourly (
+        hour INTEGER NOT NULL,
+        agent_id TEXT NOT NULL,
+        team TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        suggestion_source TEXT NOT NULL,
+        model TEXT NOT NULL,
+        messages INTEGER NOT NULL DEFAULT 0,
+        shown INTEGER NOT NULL DEFAULT 0,
+        shown_blocked INTEGER NOT NULL DEFAULT 0,
+        accepted_as_is INTEGER NOT NULL DEFAULT 0,
+        accepted_edited INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        overrides INTEGER NOT NULL DEFAULT 0,
+        escalations INTEGER NOT NULL DEFAULT 0,
+        drafts_checked INTEGER NOT NULL DEFAULT 0,
+        drafts_blocked INTEGER NOT NULL DEFAULT 0,
+        edit_sum REAL NOT NULL DEFAULT 0,
+        accept_ms_sum INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (hour, agent_id, team, intent, suggestion_source, model)
+      );
+      CREATE TABLE event_labels (
+        event_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        agent_id TEXT NOT NULL,
+        team TEXT NOT NULL,
+        intent TEXT NOT NULL
+      );
+      CREATE INDEX ix_labels_kind_at ON event_labels (kind, at_ms, label, agent_id, team, intent);
+      CREATE INDEX ix_labels_at ON event_labels (at_ms);
+      CREATE TABLE threads (
+        agent_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        team TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        first_at_ms INTEGER NOT NULL,
+        last_at_ms INTEGER NOT NULL,
+        messages INTEGER NOT NULL DEFAULT 0,
+        shown INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (agent_id, thread_id)
+      );
+      CREATE INDEX ix_threads_first_at ON threads (first_at_ms, shown);
+      CREATE INDEX ix_threads_last_at ON threads (last_at_ms);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** Thrown when the file was written by a newer Tandem: never downgrade someone's data. */
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `The event database was created by a newer version of Tandem (schema ${found}, this build knows ${LATEST_SCHEMA_VERSION}). Update Tandem to open it.`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Applies pending migrations; returns the versions applied (empty when already current). */
+export function migrate(db: DatabaseSync): number[] {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const current = row.v ?? 0;
+  if (current > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(current);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        migration.version,
+        new Date().toISOString(),
+      );
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    applied.push(migration.version);
+  }
+  return applied;
+}
