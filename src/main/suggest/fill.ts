@@ -123,12 +123,18 @@ function firstName(input: MessageInput): string | undefined {
   return first && /\p{L}/u.test(first) ? first : undefined;
 }
 
+const listFormats = new Map<string, Intl.ListFormat | null>();
 function listJoin(items: string[], language: string): string {
-  try {
-    return new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
+  let f = listFormats.get(language);
+  if (f === undefined) {
+    try {
+      f = new Intl.ListFormat(locale(language), { type: 'conjunction' });
+    } catch {
+      f = null;
+    }
+    listFormats.set(language, f);
   }
+  return f ? f.format(items) : items.join(', ');
 }
 
 /**

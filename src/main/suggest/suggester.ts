@@ -24,6 +24,8 @@ export interface Suggester {
 
 /** Each unfilled placeholder costs this much confidence, so a complete reply outranks one the agent must finish. */
 const UNFILLED_PENALTY = 0.06;
+/** Below this a runner-up is noise the agent would have to read past; the best match is always kept. */
+const MIN_CONFIDENCE = 0.1;
 
 /**
  * Offline suggested replies: rank the macro library for the analysed message, pick each macro in the customer's
@@ -80,7 +82,10 @@ export function createSuggester(deps: { macros: readonly Macro[]; policy: Policy
         });
       });
       out.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
-      return out.slice(0, max).map(({ order: _order, ...s }) => s);
+      return out
+        .filter((s, i) => i === 0 || s.confidence >= MIN_CONFIDENCE)
+        .slice(0, max)
+        .map(({ order: _order, ...s }) => s);
     },
   };
 }
