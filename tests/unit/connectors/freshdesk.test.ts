@@ -21,7 +21,7 @@ async function connector(handler: Handler, extra: { keepLatest?: number; maxPage
       timing: fakeTiming(),
       random: () => 0.5,
       maxRetries: 1,
-      timeoutMs: 500,
+      timeoutMs: 5000,
       ...extra,
     },
     'FD_KEY',

@@ -59,7 +59,7 @@ async function connector(handler: Handler) {
       timing,
       random: () => 0.5,
       maxRetries: 2,
-      timeoutMs: 500,
+      timeoutMs: 5000,
     },
     { emailSecret: 'GG_EMAIL', apiKeySecret: 'GG_KEY' },
   );

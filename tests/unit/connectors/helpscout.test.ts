@@ -66,7 +66,7 @@ async function connector(
       timing,
       random: () => 0.5,
       maxRetries: 1,
-      timeoutMs: 500,
+      timeoutMs: 5000,
     },
     { clientIdSecret: 'HS_ID', clientSecretSecret: 'HS_SECRET' },
   );

@@ -32,7 +32,7 @@ async function setup(replies: Array<Reply | 'hang'> | Handler, options: Partial<
     authHeaders: async () => ({ authorization: 'Bearer secret-token-123' }),
     timing,
     random: () => 0.5,
-    timeoutMs: 200,
+    timeoutMs: 5000,
     maxRetries: 2,
     log: (line) => logs.push(line),
     ...options,

@@ -22,7 +22,7 @@ async function connector(handler: Handler, extra: { keepLatest?: number; maxPage
       getSecret: secrets({ ZD_EMAIL: 'dana@acme.com', ZD_TOKEN: 'zd-token' }),
       timing,
       random: () => 0.5,
-      timeoutMs: 500,
+      timeoutMs: 5000,
       maxRetries: 2,
       ...extra,
     },
