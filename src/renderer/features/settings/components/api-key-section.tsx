@@ -81,7 +81,7 @@ export function ApiKeySection({ preset }: { preset: LlmPreset }) {
       {status.data?.backend === 'memory' ? (
         <Banner level="warning">{status.data.warning ?? MEMORY_ONLY_WARNING}</Banner>
       ) : null}
-      <form className="key-form" onSubmit={(e) => void submit(e)} aria-label="API key" noValidate>
+      <form className="key-form" onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           label={isSet ? 'Replace the API key' : 'API key'}
           type="password"

@@ -69,7 +69,7 @@ export function LlmSection({ form }: { form: SettingsForm }) {
           hint="0 = steady, 2 = inventive"
         />
         <TextField
-          label="Maximum length (tokens)"
+          label="Max tokens"
           inputMode="numeric"
           value={values.maxTokens}
           onChange={(v) => setField('maxTokens', v)}

@@ -21,7 +21,7 @@ interface NumberRule {
 const numberRules: Partial<Record<FieldName, NumberRule>> = {
   pollMs: { schema: ClipboardSettingsSchema.shape.pollMs.unwrap(), label: 'Check interval', unit: 'ms' },
   temperature: { schema: LlmSettingsSchema.shape.temperature.unwrap(), label: 'Temperature' },
-  maxTokens: { schema: LlmSettingsSchema.shape.maxTokens.unwrap(), label: 'Maximum length', unit: 'tokens' },
+  maxTokens: { schema: LlmSettingsSchema.shape.maxTokens.unwrap(), label: 'Max tokens' },
   timeoutSeconds: {
     schema: LlmSettingsSchema.shape.timeoutMs.unwrap(),
     label: 'Timeout',
