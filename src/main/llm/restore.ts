@@ -1,7 +1,8 @@
 /** One placeholder the engine put in the redacted text, with the value it stands for (kept on this machine). */
 export interface RestoreEntry {
   type: string;
-  value: string;
+  /** Absent for values the engine never keeps (cards, CVV, passwords). */
+  value?: string;
   /** The engine's say: the customer's own name or order details yes, card numbers and secrets no. */
   allowRestore: boolean;
 }
@@ -30,7 +31,8 @@ export function restorePlaceholders(text: string, map: RestoreMap | undefined): 
   if (!map) return text;
   return text.replace(PLACEHOLDER, (token) => {
     const entry = lookup(map, token);
-    if (!entry || !entry.allowRestore || NEVER_RESTORE.test(entry.type)) return token;
+    if (!entry || !entry.allowRestore || entry.value === undefined || NEVER_RESTORE.test(entry.type))
+      return token;
     return entry.value;
   });
 }

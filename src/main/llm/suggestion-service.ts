@@ -168,8 +168,16 @@ export class LlmSuggestionService {
       customerLanguage: req.language,
       canary: prompt.canary,
     };
-    const check = (text: string): PolicyResult =>
-      withCanaryCheck(this.deps.check(text, policyCtx), text, prompt.canary);
+    // A draft checked when its text closed mid-stream is not checked again when the request finishes.
+    const checked = new Map<string, PolicyResult>();
+    const check = (text: string): PolicyResult => {
+      let result = checked.get(text);
+      if (!result) {
+        result = withCanaryCheck(this.deps.check(text, policyCtx), text, prompt.canary);
+        checked.set(text, result);
+      }
+      return result;
+    };
     const parser = new StreamingReplyParser();
     const display = (text: string): string => restorePlaceholders(text.trim(), req.redacted.restore);
     const checkedEarly = new Set<number>();

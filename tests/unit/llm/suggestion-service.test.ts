@@ -182,3 +182,44 @@ describe('LlmSuggestionService: streaming drafts', () => {
     expect(result).toMatchObject({ ok: false, reason: 'malformed' });
   });
 });
+
+describe('with the real engine redaction', () => {
+  it('the request body holds no card, CVV, e-mail or phone from the customer text or history', async () => {
+    const { createEngine } = await import('../../../src/main/engine');
+    const engine = createEngine();
+    const customer = { name: 'Dana Whitfield', firstName: 'Dana', email: 'dana.whitfield@example.com' };
+    const analysis = engine.analyze({ text: RAW_CUSTOMER_TEXT, customer });
+    const history = [
+      {
+        author: 'customer' as const,
+        text: engine.redactText('my other email is dana.w@example.org, phone (415) 555-0199.').text,
+      },
+    ];
+    server.enqueue({
+      kind: 'stream',
+      content: repliesJson(`Hi [NAME_1], I'm sorry about the double charge on order #10482.${SIGN}`),
+    });
+    const service = await makeService(server.baseUrl);
+    const result = await service.request('m1', {
+      ...baseRequest(),
+      redacted: { redactedText: analysis.redactedText, restore: analysis.restore },
+      customer,
+      history,
+      language: analysis.language,
+    });
+    const body = server.requests.at(-1)!.rawBody;
+    for (const secret of [
+      '4111',
+      '737',
+      'dana.whitfield@example.com',
+      '555-0132',
+      'dana.w@example.org',
+      '555-0199',
+      'Whitfield',
+    ]) {
+      expect(body.includes(secret), secret).toBe(false);
+    }
+    expect(body).toContain('#10482');
+    expect(result.ok && result.drafts[0]!.text.startsWith('Hi Dana,')).toBe(true);
+  });
+});
