@@ -191,3 +191,30 @@ describe('cli ticket', () => {
     expect((await cli(['--bogus'], {})).code).toBe(2);
   });
 });
+
+describe('cli ticket --analyze', () => {
+  it('analyses the latest customer message with the thread as history and the store context', async () => {
+    server = await startServer(zendeskAndShopify);
+    const { code, out, err } = await cli(
+      [
+        '--connector',
+        'zendesk',
+        '--base-url',
+        server.url,
+        '--id',
+        '35436',
+        '--store-url',
+        server.url,
+        '--analyze',
+      ],
+      ENV,
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { analysis: Record<string, unknown> };
+    expect(json.analysis).toMatchObject({ isCustomerMessage: true, intent: { label: expect.any(String) } });
+    expect(json.analysis).not.toHaveProperty('restore');
+    expect(json.analysis).not.toHaveProperty('normalizedText');
+    expect(String(json.analysis.redactedText)).toContain('1002');
+  }, 60_000);
+});

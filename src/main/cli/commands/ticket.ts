@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { AnalysisSchema, type Analysis } from '../../../shared/domain/analysis';
 import type { ConnectionConfig, HelpdeskKind, Ticket } from '../../../shared/domain/connectors';
+import type { MessageInput } from '../../../shared/domain/context';
 import {
   createHelpdeskConnector,
   createStoreConnector,
@@ -155,8 +157,13 @@ function publicTicket(ticket: Ticket) {
   };
 }
 
-async function analyzeInput(_input: unknown): Promise<unknown> {
-  throw new Error('Analysis is not available in this build yet.');
+/**
+ * The engine loads lazily (it trains the intent model on creation) so plain ticket loads stay fast. The
+ * output is the shared Analysis shape: the local-only restore map and normalized text are left out.
+ */
+async function analyzeInput(input: MessageInput): Promise<Analysis> {
+  const { createEngine } = await import('../../engine/index');
+  return AnalysisSchema.parse(createEngine().analyze(input));
 }
 
 export const ticketCommand: CliCommand = createTicketCommand();
