@@ -3,6 +3,8 @@ import type { MacroConditions } from './macro';
 
 /** Facts about the order that macros can be conditioned on; undefined means "not known from the context". */
 export interface ContextFacts {
+  /** Whether we know which order the message is about (context or an order number in the text). */
+  orderKnown?: boolean;
   orderStatus?: OrderStatus;
   delivered?: boolean;
   daysSinceDelivery?: number;
@@ -36,10 +38,16 @@ export function parseDate(value: string | undefined): number | undefined {
  * Derives the facts from the order context at `now`: delivered or not, days since delivery against the
  * return window, late against the promised date. Deterministic for a fixed `now`.
  */
-export function computeFacts(input: MessageInput, returnWindowDays: number, now: number): ContextFacts {
+export function computeFacts(
+  input: MessageInput,
+  returnWindowDays: number,
+  now: number,
+  orderNumberInText = false,
+): ContextFacts {
   const order = input.order;
-  if (!order) return {};
-  const facts: ContextFacts = { orderStatus: order.status, paymentStatus: order.paymentStatus };
+  const orderKnown = orderNumberInText || Boolean(order?.number || order?.status);
+  if (!order) return { orderKnown };
+  const facts: ContextFacts = { orderKnown, orderStatus: order.status, paymentStatus: order.paymentStatus };
   const deliveredAt = parseDate(order.deliveredAt);
   if (deliveredAt !== undefined || order.status === 'delivered') facts.delivered = true;
   else if (order.status && NOT_DELIVERED.has(order.status)) facts.delivered = false;
@@ -77,6 +85,7 @@ export function evaluateConditions(when: MacroConditions | undefined, facts: Con
   if (when.paymentStatus && !check(facts.paymentStatus, when.paymentStatus.includes(facts.paymentStatus!)))
     return { ok: false };
   const bools: (keyof MacroConditions & keyof ContextFacts)[] = [
+    'orderKnown',
     'delivered',
     'withinReturnWindow',
     'late',

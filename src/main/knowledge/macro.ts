@@ -7,6 +7,7 @@ import { OrderContextSchema, OrderStatusSchema } from '../../shared/domain/conte
  */
 export const MacroConditionsSchema = z
   .object({
+    orderKnown: z.boolean().optional(),
     orderStatus: z.array(OrderStatusSchema).min(1).optional(),
     delivered: z.boolean().optional(),
     withinReturnWindow: z.boolean().optional(),

@@ -43,7 +43,12 @@ export function createSuggester(deps: { macros: readonly Macro[]; policy: Policy
       {
         text: analysis.redactedText,
         intent: analysis.intent,
-        facts: computeFacts(input, pack.returns.windowDays, now),
+        facts: computeFacts(
+          input,
+          pack.returns.windowDays,
+          now,
+          analysis.entities.some((e) => e.type === 'order_number'),
+        ),
         language,
         defaultLanguage: pack.defaultLanguage,
       },

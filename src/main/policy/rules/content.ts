@@ -77,7 +77,8 @@ export function checkMarketing(input: RuleInput): void {
 
 const SPAM_PHRASE =
   /\b(?:act now|100% free|risk[- ]free|click here|(?<!(?:your|the|this|my|an|that) )(?:buy|order) now|limited time only|once in a lifetime|you(?:'ve| have) (?:been selected|won)|winner|call now|cash bonus|no strings attached|free money|amazing deal|hurry)\b/g;
-const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu;
+// Codes such as SORRY-15 or ZX-CANARY are not shouting, so hyphens and digits end a candidate.
+const CAPS_WORD = /(?<![\p{L}\p{N}_-])\p{Lu}{2,}(?![\p{L}\p{N}_-])/gu;
 const ACRONYMS = new Set([
   'UPS',
   'USPS',
@@ -95,6 +96,21 @@ const ACRONYMS = new Set([
   'CCPA',
   'PDF',
   'URL',
+  'US',
+  'UK',
+  'EU',
+  'OK',
+  'ID',
+  'TV',
+  'AM',
+  'PM',
+  'NY',
+  'LA',
+  'QR',
+  'PO',
+  'APO',
+  'FPO',
+  'ZIP',
   'XXL',
   'XXS',
   'ETA',
@@ -134,8 +150,9 @@ export function checkSpam(input: RuleInput, placeholders: Span[]): void {
   const inPlaceholder = (i: number) => placeholders.some((p) => i >= p.start && i < p.end);
   let run: Span | undefined;
   let words = 0;
+  let letters = 0;
   const flush = () => {
-    if (run && words >= 2) {
+    if (run && words >= 2 && letters >= 7) {
       add({
         rule: 'spam-trigger',
         ...run,
@@ -145,6 +162,7 @@ export function checkSpam(input: RuleInput, placeholders: Span[]): void {
     }
     run = undefined;
     words = 0;
+    letters = 0;
   };
   for (const m of draft.matchAll(CAPS_WORD)) {
     const start = m.index;
@@ -154,14 +172,15 @@ export function checkSpam(input: RuleInput, placeholders: Span[]): void {
       continue;
     }
     const gap = run ? draft.slice(run.end, start) : '';
-    if (run && /^[\s,!.&-]{1,3}$/.test(gap)) {
+    if (run && /^[\s,!.&]{1,3}$/.test(gap)) {
       run.end = end;
       words++;
+      letters += m[0].length;
     } else {
       flush();
       run = { start, end };
-      words = 1;
-      if (m[0].length >= 7) words = 2;
+      words = m[0].length >= 7 ? 2 : 1;
+      letters = m[0].length;
     }
   }
   flush();
