@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { app } from 'electron';
 import { showWindow } from './shell/main-window';
 import { startTandem, type RunningApp } from './shell/start';
@@ -7,6 +8,11 @@ import { startTandem, type RunningApp } from './shell/start';
  * the panel is hidden in the tray) focuses the running one instead of fighting over the clipboard
  * and the settings file.
  */
+// A separate profile folder (tests, a trainer's second profile). Set before the single-instance
+// lock, which is per profile folder.
+const profileDir = process.env.TANDEM_USER_DATA_DIR;
+if (profileDir && isAbsolute(profileDir)) app.setPath('userData', profileDir);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

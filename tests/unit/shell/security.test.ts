@@ -1,5 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +67,7 @@ describe('Electron fuses (the config the packaging hook applies)', () => {
         join(dir, 'tandem'),
         Buffer.concat([Buffer.alloc(64), sentinel, wire, Buffer.alloc(64)]),
       );
-      const { default: afterPack } = (await import('../../../scripts/after-pack.cjs')) as unknown as {
+      const { default: afterPack } = createRequire(__filename)('../../../scripts/after-pack.cjs') as {
         default: (context: unknown) => Promise<void>;
       };
       await afterPack({
