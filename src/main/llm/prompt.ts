@@ -149,12 +149,13 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   const nonce = randomUUID().slice(0, 8);
   const begin = `<<<CUSTOMER_DATA ${nonce}`;
   const end = `CUSTOMER_DATA ${nonce}>>>`;
-  const history = (input.history ?? []).slice(-MAX_HISTORY);
+  // Internal notes stay in the helpdesk: they are not written for the customer and must not leak into a reply.
+  const history = (input.history ?? []).filter((h) => h.author !== 'note').slice(-MAX_HISTORY);
   const data = [
     ...(history.length ? ['Earlier messages in this thread:'] : []),
     ...history.map(
       (h) =>
-        `${h.author === 'customer' ? 'Customer' : h.author === 'agent' ? 'Agent' : 'Internal note'}: ${scrubOutgoing(clip(h.text, MAX_TURN_CHARS))}`,
+        `${h.author === 'customer' ? 'Customer' : 'Agent'}: ${scrubOutgoing(clip(h.text, MAX_TURN_CHARS))}`,
     ),
     ...(history.length ? ['', 'Latest customer message:'] : []),
     scrubOutgoing(clip(input.redactedText, MAX_MESSAGE_CHARS)),

@@ -376,11 +376,20 @@ export class LlmSuggestionService {
   }
 
   private emitStream(event: SuggestionStreamEvent): void {
-    for (const listener of [...this.streamListeners]) listener(event);
+    for (const listener of [...this.streamListeners]) safely(() => listener(event));
   }
 
   private emitFinish(event: LlmFinishEvent): void {
-    for (const listener of [...this.finishListeners]) listener(event);
+    for (const listener of [...this.finishListeners]) safely(() => listener(event));
+  }
+}
+
+/** A failing listener (a closed window, say) must not end the stream for the others. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Listeners report their own failures; the stream goes on.
   }
 }
 

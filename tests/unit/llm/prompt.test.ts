@@ -65,6 +65,23 @@ describe('prompt', () => {
     expect(user.trimEnd().endsWith('as JSON now.')).toBe(true);
   });
 
+  it('leaves internal notes out of the outgoing thread', async () => {
+    const facts = policyFactsFromPack(await loadPack());
+    const p = buildPrompt({
+      redactedText: 'Still waiting.',
+      history: [
+        { author: 'note', text: 'Customer is a known chargeback risk, do not refund.' },
+        { author: 'agent', text: 'We are on it.' },
+      ],
+      language: 'en',
+      policy: facts,
+      macros: [],
+      suggestionCount: 1,
+    });
+    expect(JSON.stringify(p.messages)).not.toContain('chargeback risk');
+    expect(p.messages[1]!.content).toContain('Agent: We are on it.');
+  });
+
   it('sends an allow-listed context: first name and order facts, never e-mail or full name', () => {
     const ctx = outgoingContext(
       { name: 'Dana Whitfield', email: 'dana@example.com', tags: ['VIP'], lifetimeValue: 900 },
@@ -114,11 +131,16 @@ describe('last-gate scrub and restore', () => {
       ['[ORDER_1]', { type: 'order', value: '#10482', allowRestore: true }],
       ['[CARD_1]', { type: 'card', value: '4111', allowRestore: true }],
       ['[PASSWORD_1]', { type: 'password', value: 'hunter2', allowRestore: true }],
+      ['[CVV_1]', { type: 'CVV', value: '737', allowRestore: true }],
+      ['[ADDRESS_1]', { type: 'SHIPPING_ADDRESS', value: '1 Main St', allowRestore: true }],
       ['[EMAIL_1]', { type: 'email', value: 'd@e.com', allowRestore: false }],
     ]);
-    expect(restorePlaceholders('Hi [NAME_1], [ORDER_1] [CARD_1] [PASSWORD_1] [EMAIL_1] [OTHER_1]', map)).toBe(
-      'Hi Dana, #10482 [CARD_1] [PASSWORD_1] [EMAIL_1] [OTHER_1]',
-    );
+    expect(
+      restorePlaceholders(
+        'Hi [NAME_1], [ORDER_1] [CARD_1] [PASSWORD_1] [CVV_1] [EMAIL_1] [OTHER_1] [ADDRESS_1]',
+        map,
+      ),
+    ).toBe('Hi Dana, #10482 [CARD_1] [PASSWORD_1] [CVV_1] [EMAIL_1] [OTHER_1] 1 Main St');
   });
 });
 

@@ -175,6 +175,18 @@ describe('LlmSuggestionService: streaming drafts', () => {
     expect(!result.ok && result.message).toMatch(/content filter/);
   });
 
+  it('a throwing listener does not stop the stream for the others', async () => {
+    server.enqueue({ kind: 'stream', content: repliesJson(A) });
+    const service = await makeService(server.baseUrl);
+    service.onDidStreamSuggestion(() => {
+      throw new Error('window closed');
+    });
+    const log = new EventLog(service);
+    const result = await service.request('m1', baseRequest());
+    expect(result.ok).toBe(true);
+    expect(log.stream.some((e) => e.done)).toBe(true);
+  });
+
   it('falls back when the output has no replies in it', async () => {
     server.enqueue({ kind: 'stream', content: '{"answer": 42}' });
     const service = await makeService(server.baseUrl);
