@@ -2,8 +2,7 @@
  * Text → sparse TF-IDF vector over word uni/bi-grams and character 3–5-grams.
  *
  * Word n-grams carry the topic ("refund", "where is"), character n-grams make the model robust to the
- * typos, missing spaces, inflections and non-native spellings of real support traffic ("wher is my oder",
- * "refundd", "délivré"). Both are needed: either alone loses several points on unseen messages.
+ * typos and inflections of real support traffic, concept features (lexicon) carry synonyms.
  */
 
 import type { Lexicon } from './lexicon';
@@ -44,94 +43,126 @@ export function tokenize(canonical: string): string[] {
   return canonical.split(' ').filter((t) => t.length > 0 && t !== '#');
 }
 
+// Feature families are hashed with different seeds so a word, a bigram, a character gram and a concept
+// never share an id. 32-bit FNV-1a: with ~20k distinct terms a collision is a once-in-years event and
+// costs at most one merged feature, while hashing saves building a string per character gram.
+const SEED = { word: 0x811c9dc5, bigram: 0x01000193, char: 0x9e3779b9, concept: 0x85ebca6b } as const;
+
+function hashString(s: string, seed: number, from = 0, to = s.length): number {
+  let h = seed >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Feature family of a term id: the two low bits carry it, so weights can differ per family. */
+export type Family = 'word' | 'bigram' | 'char' | 'concept';
+const FAMILIES: readonly Family[] = ['word', 'bigram', 'char', 'concept'];
+const tag = (h: number, family: number): number => ((h & ~3) | family) >>> 0;
+
 /**
- * Raw terms of a message, prefixed by kind so word, character and concept features never collide.
- * Character grams are taken inside padded words (" refund ") as in fastText, which keeps them
- * meaningful and cheap. Concept terms (`k:`) come from the lexicon when one is given.
+ * Term ids of a message (hashed word and bigram tokens, character 3–5-grams inside padded words as in
+ * fastText, and lexicon concepts). Character grams make the model robust to typos, inflections and
+ * non-native spellings ("wher is my oder", "refundd").
  */
-export function extractTerms(text: string, lexicon?: Lexicon): string[] {
+export function extractTerms(text: string, lexicon?: Lexicon): number[] {
   const tokens = tokenize(canonicalize(text));
-  const terms: string[] = [];
+  const terms: number[] = [];
+  const wordHashes = tokens.map((t) => hashString(t, SEED.word));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    terms.push('w:' + t);
-    if (i + 1 < tokens.length) terms.push('b:' + t + ' ' + tokens[i + 1]!);
+    terms.push(tag(wordHashes[i]!, 0));
+    if (i + 1 < tokens.length)
+      terms.push(tag(Math.imul(wordHashes[i]! ^ SEED.bigram, 0x9e3779b1) ^ wordHashes[i + 1]!, 1));
     if (t === '?' || t === '!' || t === '0') continue;
     const padded = ' ' + t + ' ';
     for (let n = 3; n <= 5; n++) {
-      for (let s = 0; s + n <= padded.length; s++) terms.push('c:' + padded.slice(s, s + n));
+      for (let s = 0; s + n <= padded.length; s++)
+        terms.push(tag(hashString(padded, SEED.char + n, s, s + n), 2));
     }
   }
-  if (lexicon) for (const concept of lexicon.match(tokens)) terms.push('k:' + concept);
+  if (lexicon)
+    for (const concept of lexicon.match(tokens)) terms.push(tag(hashString(concept, SEED.concept), 3));
   return terms;
-}
-
-function counts(terms: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const term of terms) m.set(term, (m.get(term) ?? 0) + 1);
-  return m;
 }
 
 /** A fitted vocabulary with IDF weights; `transform` ignores terms unseen in training. */
 export interface Vectorizer {
   readonly size: number;
   transform(text: string): SparseVector;
-  transformTerms(terms: readonly string[]): SparseVector;
+  transformTerms(terms: readonly number[]): SparseVector;
 }
 
-/**
- * Fits the vocabulary and IDF on the training texts. Terms seen in a single training message only
- * are kept (small data set: dropping them would lose most misspellings).
- */
-export interface FeatureWeights {
-  word: number;
-  bigram: number;
-  char: number;
-  concept: number;
-}
+export type FeatureWeights = Record<Family, number>;
 
 /** Relative weight of each feature family (tuned by cross-validation on the training examples). */
 export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { word: 1, bigram: 1, char: 0.3, concept: 3 };
 
-const FAMILY: Record<string, keyof FeatureWeights> = { w: 'word', b: 'bigram', c: 'char', k: 'concept' };
-
+/**
+ * Fits the vocabulary and IDF (smooth, sublinear tf, L2-normalized rows) on the training texts. Terms
+ * seen in a single training message are kept: with ~50 examples per intent, dropping them would lose
+ * most misspellings.
+ */
 export function fitVectorizer(
-  termLists: readonly (readonly string[])[],
+  termLists: readonly (readonly number[])[],
   lexicon?: Lexicon,
   weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS,
 ): Vectorizer {
-  const df = new Map<string, number>();
-  for (const terms of termLists) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
-  const vocab = new Map<string, number>();
-  const idf: number[] = [];
+  const vocab = new Map<number, number>();
+  const df: number[] = [];
+  const lastSeen: number[] = [];
+  termLists.forEach((terms, doc) => {
+    for (const term of terms) {
+      let idx = vocab.get(term);
+      if (idx === undefined) {
+        idx = df.length;
+        vocab.set(term, idx);
+        df.push(0);
+        lastSeen.push(-1);
+      }
+      if (lastSeen[idx] !== doc) {
+        lastSeen[idx] = doc;
+        df[idx]!++;
+      }
+    }
+  });
   const n = termLists.length;
-  for (const [term, d] of df) {
-    vocab.set(term, idf.length);
-    idf.push((Math.log((1 + n) / (1 + d)) + 1) * weights[FAMILY[term[0]!] ?? 'word']);
+  const idf = new Float64Array(df.length);
+  for (const [term, idx] of vocab) {
+    idf[idx] = (Math.log((1 + n) / (1 + df[idx]!)) + 1) * weights[FAMILIES[term & 3]!];
   }
-  const transformTerms = (terms: readonly string[]): SparseVector => {
-    const entries: [number, number][] = [];
-    let norm = 0;
-    for (const [term, c] of counts(terms)) {
+  // Scratch buffers reused across calls: transform allocates only its result.
+  const tf = new Float64Array(df.length);
+  const touched: number[] = [];
+  const transformTerms = (terms: readonly number[]): SparseVector => {
+    touched.length = 0;
+    for (const term of terms) {
       const idx = vocab.get(term);
       if (idx === undefined) continue;
+      if (tf[idx] === 0) touched.push(idx);
+      tf[idx]!++;
+    }
+    touched.sort((a, b) => a - b);
+    const indices = new Int32Array(touched.length);
+    const values = new Float64Array(touched.length);
+    let norm = 0;
+    for (let k = 0; k < touched.length; k++) {
+      const idx = touched[k]!;
       // Sublinear tf: a word repeated in a rant should not dominate.
-      const v = (1 + Math.log(c)) * idf[idx]!;
-      entries.push([idx, v]);
+      const v = (1 + Math.log(tf[idx]!)) * idf[idx]!;
+      tf[idx] = 0;
+      indices[k] = idx;
+      values[k] = v;
       norm += v * v;
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    const indices = new Int32Array(entries.length);
-    const values = new Float64Array(entries.length);
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    entries.forEach(([i, v], k) => {
-      indices[k] = i;
-      values[k] = v * inv;
-    });
+    for (let k = 0; k < values.length; k++) values[k] = values[k]! * inv;
     return { indices, values };
   };
   return {
-    size: idf.length,
+    size: df.length,
     transformTerms,
     transform: (text) => transformTerms(extractTerms(text, lexicon)),
   };

@@ -1,6 +1,7 @@
+import { dataFingerprint, readCalibration } from './calibration-file';
+import type { Lexicon } from './lexicon';
 import { buildIntentModel, type BuildOptions, type IntentScore } from './model';
 import { loadExamples, loadLexicon, loadTaxonomy, resolveResourcesDir } from './resources';
-import type { Lexicon } from './lexicon';
 import type { Taxonomy } from './taxonomy';
 
 export type { IntentScore } from './model';
@@ -18,6 +19,8 @@ export interface IntentClassifier {
   readonly taxonomy: Taxonomy;
   /** Softmax temperature fitted on held-out examples (1 = uncalibrated). */
   readonly temperature: number;
+  /** Whether the temperature came from the shipped calibration file (false: fitted at start-up). */
+  readonly calibrationFromFile: boolean;
   /**
    * Every label with its calibrated probability, sorted by confidence (descending); the
    * probabilities sum to 1. Expects normalized text (the engine's normalize stage), but any text works.
@@ -32,28 +35,57 @@ export interface IntentClassifierOptions {
   taxonomy?: Taxonomy;
   /** Training examples per label to use instead of the files' (same reasons). */
   examples?: Readonly<Record<string, readonly string[]>>;
-  /** Concept lexicon to use instead of the file's; `null` for none. */
+  /**
+   * Concept lexicon to use instead of the file's; `null` for none. When taxonomy and examples are
+   * both given and this is omitted, no lexicon is used (nothing is read from disk).
+   */
   lexicon?: Lexicon | null;
   /** Training knobs; defaults are what ships. */
-  build?: BuildOptions;
+  build?: Omit<BuildOptions, 'lexicon'>;
 }
 
 /**
- * Loads the taxonomy and examples and trains the model at start-up. Training from data (rather than
- * shipping opaque weights) means a team's edit to the examples takes effect on the next start, and the
- * model can never drift from the data it claims to come from. Throws IntentDataError on bad data.
+ * Loads the taxonomy, examples and lexicon and trains the model at start-up. Training from data
+ * (rather than shipping opaque weights) means a team's edit to the examples takes effect on the next
+ * start, and the model can never drift from the data it claims to come from. Throws IntentDataError
+ * on bad data, naming the file and the place.
  */
 export function createIntentClassifier(options: IntentClassifierOptions = {}): IntentClassifier {
-  const needsFiles = !options.taxonomy || !options.examples || options.lexicon === undefined;
-  const dir = needsFiles ? resolveResourcesDir(options.resourcesDir) : undefined;
+  const fromFiles = !options.taxonomy || !options.examples;
+  const dir = fromFiles ? resolveResourcesDir(options.resourcesDir) : options.resourcesDir;
   const taxonomy = options.taxonomy ?? loadTaxonomy(dir!);
   const examples = options.examples ?? loadExamples(dir!, taxonomy);
-  const lexicon = options.lexicon === undefined ? loadLexicon(dir!) : (options.lexicon ?? undefined);
-  const model = buildIntentModel(taxonomy, examples, { lexicon, ...options.build });
+  let lexicon: Lexicon | undefined;
+  let lexiconSource: string | undefined;
+  if (options.lexicon !== undefined) {
+    lexicon = options.lexicon ?? undefined;
+  } else if (dir) {
+    const loaded = loadLexicon(dir);
+    lexicon = loaded?.lexicon;
+    lexiconSource = loaded?.source;
+  }
+
+  let temperature = options.build?.temperature;
+  let calibrationFromFile = false;
+  // The shipped temperature is only valid for the shipped training settings and the exact data.
+  if (
+    temperature === undefined &&
+    !options.build &&
+    dir &&
+    (lexicon === undefined || lexiconSource !== undefined)
+  ) {
+    const record = readCalibration(dir);
+    if (record && record.fingerprint === dataFingerprint({ taxonomy, examples, lexiconSource })) {
+      temperature = record.temperature;
+      calibrationFromFile = true;
+    }
+  }
+  const model = buildIntentModel(taxonomy, examples, { ...options.build, lexicon, temperature });
   return {
     labels: model.labels,
     taxonomy,
     temperature: model.temperature,
+    calibrationFromFile,
     classify: (text) => model.classify(text),
   };
 }

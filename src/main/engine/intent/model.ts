@@ -70,7 +70,7 @@ export function flattenExamples(
 }
 
 function fit(
-  termLists: readonly string[][],
+  termLists: readonly number[][],
   ys: readonly number[],
   k: number,
   opts: TrainOptions,

@@ -95,9 +95,16 @@ export function loadExamples(resourcesDir: string, taxonomy: Taxonomy): Record<s
   return out;
 }
 
+/** The lexicon and its source text (the text is part of the data fingerprint). */
+export interface LoadedLexicon {
+  lexicon: Lexicon;
+  source: string;
+}
+
 /** Loads `intents/lexicon.yaml` when present (it is optional: the model works without it, less well). */
-export function loadLexicon(resourcesDir: string): Lexicon | undefined {
+export function loadLexicon(resourcesDir: string): LoadedLexicon | undefined {
   const file = join(resourcesDir, 'intents', 'lexicon.yaml');
   if (!existsSync(file)) return undefined;
-  return parseLexicon(readFileSync(file, 'utf8'), canonicalize, file);
+  const source = readFileSync(file, 'utf8');
+  return { lexicon: parseLexicon(source, canonicalize, file), source };
 }

@@ -11,7 +11,7 @@ import type { SparseVector } from './features';
 export interface SoftmaxModel {
   readonly classes: number;
   readonly features: number;
-  /** Row-major weights [class][feature]. */
+  /** Feature-major weights [feature][class]: one non-zero feature touches one contiguous run. */
   readonly weights: Float64Array;
   readonly bias: Float64Array;
 }
@@ -23,7 +23,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 7 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 6, learningRate: 0.5, l2: 1e-5, seed: 7 };
 
 /** Small deterministic PRNG so the same data always gives the same model. */
 export function mulberry32(seed: number): () => number {
@@ -43,12 +43,12 @@ export function logits(
   x: SparseVector,
   out = new Float64Array(model.classes),
 ): Float64Array {
-  const { weights, features } = model;
-  for (let k = 0; k < model.classes; k++) {
-    let s = model.bias[k]!;
-    const base = k * features;
-    for (let j = 0; j < x.indices.length; j++) s += weights[base + x.indices[j]!]! * x.values[j]!;
-    out[k] = s;
+  const { weights, classes } = model;
+  out.set(model.bias);
+  for (let j = 0; j < x.indices.length; j++) {
+    const base = x.indices[j]! * classes;
+    const v = x.values[j]!;
+    for (let k = 0; k < classes; k++) out[k] = out[k]! + weights[base + k]! * v;
   }
   return out;
 }
@@ -86,6 +86,8 @@ export function trainSoftmax(
   const order = xs.map((_, i) => i);
   const rand = mulberry32(options.seed);
   const p = new Float64Array(classes);
+  const err = new Float64Array(classes);
+  const act = new Int32Array(classes);
   const { learningRate: lr, l2 } = options;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -96,19 +98,25 @@ export function trainSoftmax(
       const x = xs[n]!;
       softmaxInPlace(logits(model, x, p));
       const y = ys[n]!;
+      // Classes with a near-zero gradient are skipped: most are confidently ruled out after an epoch.
+      let active = 0;
       for (let k = 0; k < classes; k++) {
-        const err = p[k]! - (k === y ? 1 : 0);
-        // Skip near-zero gradients: most classes are confidently ruled out after the first epochs.
-        if (Math.abs(err) < 1e-4) continue;
-        const base = k * features;
-        for (let j = 0; j < x.indices.length; j++) {
-          const w = base + x.indices[j]!;
-          const g = err * x.values[j]! + l2 * weights[w]!;
+        const e = p[k]! - (k === y ? 1 : 0);
+        if (Math.abs(e) < 1e-4) continue;
+        err[active] = e;
+        act[active++] = k;
+        gb2[k] = gb2[k]! + e * e;
+        bias[k] = bias[k]! - (lr * e) / Math.sqrt(gb2[k]!);
+      }
+      for (let j = 0; j < x.indices.length; j++) {
+        const base = x.indices[j]! * classes;
+        const v = x.values[j]!;
+        for (let a = 0; a < active; a++) {
+          const w = base + act[a]!;
+          const g = err[a]! * v + l2 * weights[w]!;
           g2[w] = g2[w]! + g * g;
           weights[w] = weights[w]! - (lr * g) / Math.sqrt(g2[w]!);
         }
-        gb2[k] = gb2[k]! + err * err;
-        bias[k] = bias[k]! - (lr * err) / Math.sqrt(gb2[k]!);
       }
     }
   }
