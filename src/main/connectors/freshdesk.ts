@@ -20,7 +20,7 @@ import { TtlCache } from './cache';
 import type { HttpClient } from './http/client';
 import { IdSchema, NullableString, type ConnectorCommonOptions } from './schemas';
 import { bodyText, textToHtml } from './text';
-import { collectPages, DEFAULT_THREAD_LIMITS, summariseThread } from './thread';
+import { DEFAULT_THREAD_LIMITS, readLatestPages, summariseThread } from './thread';
 import { safeHost } from './zendesk';
 
 const VENDOR = 'Freshdesk';
@@ -104,9 +104,8 @@ export class FreshdeskConnector implements HelpdeskConnector {
       signal,
       notFoundMessage,
     });
-    const pages = await collectPages(
-      async (cursor) => {
-        const page = Number(cursor ?? '1');
+    const pages = await readLatestPages(
+      async (page) => {
         const res = await this.http.request({
           path: `/api/v2/tickets/${ticketId}/conversations`,
           query: { page, per_page: PER_PAGE },
@@ -114,10 +113,9 @@ export class FreshdeskConnector implements HelpdeskConnector {
           signal,
           notFoundMessage,
         });
-        const hasNext = /rel="?next"?/i.test(res.headers.get('link') ?? '');
-        return { items: res.data, next: hasNext ? String(page + 1) : null };
+        return { items: res.data, hasNext: /rel="?next"?/i.test(res.headers.get('link') ?? '') };
       },
-      { maxPages: this.maxPages },
+      { keep: this.keepLatest, maxRequests: this.maxPages },
     );
     const first: TicketMessage = {
       id: `${t.id}-description`,
@@ -138,7 +136,11 @@ export class FreshdeskConnector implements HelpdeskConnector {
       createdAt: c.created_at,
       attachments: (c.attachments ?? []).map((a) => a.name),
     }));
-    const thread = summariseThread([first, ...rest], this.keepLatest);
+    const thread = summariseThread(
+      [first, ...rest],
+      this.keepLatest,
+      pages.total !== undefined ? pages.total + 1 : undefined,
+    );
     return {
       kind: 'freshdesk',
       id: t.id,

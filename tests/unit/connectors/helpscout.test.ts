@@ -218,6 +218,41 @@ describe('Help Scout connector', () => {
     expect(ticket.truncatedCount).toBe(4950);
   });
 
+  it('counts writes double against the per-minute budget', async () => {
+    const { helpscout, timing } = await connector(() => ({ status: 201, headers: { 'resource-id': '1' } }));
+    for (let i = 0; i < 101; i++) await helpscout.postReply('1200', 'n', { asInternalNote: true });
+    expect(timing.sleeps).toHaveLength(1);
+    expect(timing.sleeps[0]).toBeGreaterThan(59_000);
+  });
+
+  it('lists open conversations assigned to the connected user, most recently modified first', async () => {
+    const { helpscout, server } = await connector((req) =>
+      req.path === '/v2/users/me'
+        ? { json: { id: 256, firstName: 'Dana', lastName: 'Agent', email: 'dana@acme.com' } }
+        : {
+            json: {
+              _embedded: { conversations: [CONVERSATION] },
+              page: { size: 25, totalElements: 1, totalPages: 1, number: 1 },
+            },
+          },
+    );
+    const list = await helpscout.listMyOpenTickets();
+    expect(server.requests.at(-1)).toMatchObject({
+      path: '/v2/conversations',
+      query: { assigned_to: '256', status: 'open', sortField: 'modifiedAt', sortOrder: 'desc' },
+    });
+    expect(list).toEqual([
+      {
+        id: '1200',
+        subject: 'Refund for order #1003',
+        status: 'active',
+        requesterName: 'Ana Cliente',
+        updatedAt: '2026-11-23T10:00:00Z',
+        url: 'https://secure.helpscout.net/conversation/1200/349',
+      },
+    ]);
+  });
+
   it('recognises conversation URLs', async () => {
     const { helpscout } = await connector(() => ({ json: {} }));
     expect(helpscout.ticketIdFromUrl('https://secure.helpscout.net/conversation/1200/349?folderId=1')).toBe(

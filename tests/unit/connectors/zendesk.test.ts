@@ -290,6 +290,20 @@ describe('Zendesk connector', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('pauses when the per-minute headers say the account has no requests left', async () => {
+    const { zendesk, timing } = await connector((req) => {
+      const reply = standard(req);
+      return 'json' in reply && req.path.endsWith('35436.json')
+        ? {
+            ...reply,
+            headers: { 'x-rate-limit': '700', 'x-rate-limit-remaining': '0', 'ratelimit-reset': '41' },
+          }
+        : reply;
+    });
+    await zendesk.getTicket('35436');
+    expect(timing.sleeps).toEqual([41_000]);
+  });
+
   it('recognises its ticket URLs only', async () => {
     const { zendesk } = await connector(standard);
     expect(zendesk.ticketIdFromUrl('https://acme.zendesk.com/agent/tickets/35436')).toBe('35436');
