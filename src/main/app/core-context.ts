@@ -6,7 +6,7 @@ import type { SecretsService } from '../secrets/secrets-service';
 import type { ExternalLinkPolicy } from '../security/external-links';
 import type { SettingsService } from '../settings/settings-service';
 import type { AppActions } from './app-actions';
-import type { OwnClipboardWrites } from './own-clipboard-writes';
+import type { OwnClipboardWrites } from '../assist/own-writes';
 import type { ShortcutRegistrar, ShortcutService } from './shortcut-service';
 
 /**

@@ -8,7 +8,7 @@ import { AppActions } from './app-actions';
 import type { AppPorts, CoreContext } from './core-context';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
-import { OwnClipboardWrites } from './own-clipboard-writes';
+import { OwnClipboardWrites } from '../assist/own-writes';
 import { ShortcutService } from './shortcut-service';
 
 export type { AppPorts, CoreContext } from './core-context';
