@@ -13,7 +13,6 @@ export type RestoreMap = ReadonlyMap<string, RestoreEntry> | Readonly<Record<str
 /** Types that are never written back into a draft, whatever the map says: they must not be repeated to anyone. */
 const NEVER_RESTORE =
   /(?:^|[_\s-])(?:card|cvv|cvc|security.?code|password|passcode|pin|otp|one.?time|iban|ssn|social|account.?number|expiry|dob)(?:$|[_\s-])/i;
-/card|cvv|cvc|security.?code|password|passcode|pin|otp|one.?time|iban|ssn|social|account.?number/i;
 
 const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
 

@@ -5,6 +5,7 @@ import { classifyError, failure, type LlmFailure } from './errors';
 import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './presets';
 import type { PolicyFacts } from './policy-facts';
 import { buildPrompt, REPLIES_RESPONSE_FORMAT } from './prompt';
+import { safely, withCanaryCheck } from './policy-guard';
 import { StreamingReplyParser } from './reply-parser';
 import { restorePlaceholders } from './restore';
 import { DEFAULT_RETRY, runStream, type RetryPolicy, type StreamRunOutcome } from './stream-request';
@@ -382,37 +383,4 @@ export class LlmSuggestionService {
   private emitFinish(event: LlmFinishEvent): void {
     for (const listener of [...this.finishListeners]) safely(() => listener(event));
   }
-}
-
-/** A failing listener (a closed window, say) must not end the stream for the others. */
-function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    // Listeners report their own failures; the stream goes on.
-  }
-}
-
-/**
- * Belt and braces for the canary: if the checker in use does not know about it (an older pack or a
- * test double), a draft quoting the system prompt is still blocked as `prompt-leak`.
- */
-export function withCanaryCheck(result: PolicyResult, draft: string, canary: string): PolicyResult {
-  const at = draft.indexOf(canary);
-  if (at < 0 || result.findings.some((f) => f.rule === 'prompt-leak' && f.span[0] <= at && f.span[1] >= at)) {
-    return result;
-  }
-  return {
-    verdict: 'block',
-    findings: [
-      ...result.findings,
-      {
-        rule: 'prompt-leak',
-        severity: 'block',
-        message: 'The draft quotes the confidential part of the instructions.',
-        span: [at, at + canary.length],
-        hint: 'Remove the quoted instructions; write the reply yourself.',
-      },
-    ],
-  };
 }

@@ -1,0 +1,34 @@
+import type { PolicyResult } from '../../shared/domain/policy';
+
+/** A failing listener (a closed window, say) must not end the stream for the others. */
+export function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Listeners report their own failures; the stream goes on.
+  }
+}
+
+/**
+ * Belt and braces for the canary: if the checker in use does not know about it (an older pack or a
+ * test double), a draft quoting the system prompt is still blocked as `prompt-leak`.
+ */
+export function withCanaryCheck(result: PolicyResult, draft: string, canary: string): PolicyResult {
+  const at = draft.indexOf(canary);
+  if (at < 0 || result.findings.some((f) => f.rule === 'prompt-leak' && f.span[0] <= at && f.span[1] >= at)) {
+    return result;
+  }
+  return {
+    verdict: 'block',
+    findings: [
+      ...result.findings,
+      {
+        rule: 'prompt-leak',
+        severity: 'block',
+        message: 'The draft quotes the confidential part of the instructions.',
+        span: [at, at + canary.length],
+        hint: 'Remove the quoted instructions; write the reply yourself.',
+      },
+    ],
+  };
+}
