@@ -132,8 +132,6 @@ export const AgentRowSchema = OutcomeStatsSchema.extend({
   messages: z.number(),
   overrides: z.number(),
   escalations: z.number(),
-  medianEditDistance: z.number().nullable(),
-  medianMsToAccept: z.number().nullable(),
 });
 export type AgentRow = z.infer<typeof AgentRowSchema>;
 
@@ -149,8 +147,8 @@ export const AGENT_SORT_KEYS = [
   'ignoredRate',
   'overrides',
   'escalations',
-  'medianEditDistance',
-  'medianMsToAccept',
+  'meanEditDistance',
+  'meanMsToAccept',
 ] as const;
 export const AgentSortSchema = z
   .object({ by: z.enum(AGENT_SORT_KEYS).default('shown'), dir: z.enum(['asc', 'desc']).default('desc') })

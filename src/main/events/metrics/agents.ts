@@ -8,8 +8,9 @@ import {
   type PageRequest,
 } from '../../../shared/contract/supervisor';
 import { resolveFilter } from './filter';
-import { acceptedValues, rollupBreakdown, type EventDb } from './queries';
-import { outcomeStats, percentile } from './stats';
+import type { EventDb } from './queries';
+import { breakdown } from './rollups';
+import { outcomeStats } from './stats';
 
 function compare(a: AgentRow, b: AgentRow, by: keyof AgentRow): number {
   const x = a[by];
@@ -22,7 +23,8 @@ function compare(a: AgentRow, b: AgentRow, by: keyof AgentRow): number {
 
 /**
  * The supervisor's per-agent table: one row per agent with outcome rates, overrides, escalations and
- * medians, sorted and paged. Agents number in the hundreds at most per store, so the rows are built in
+ * mean edit distance / time to accept (sums roll up, medians do not: per-agent medians come from
+ * `getMetrics` filtered to that agent), sorted and paged. Agents number in the hundreds at most per store, so the rows are built in
  * one pass and sorted here; the page keeps IPC payloads small for the virtualized table.
  */
 export async function listAgentRows(
@@ -34,21 +36,7 @@ export async function listAgentRows(
   const f = resolveFilter(input);
   const sort = AgentSortSchema.parse(sortInput);
   const page = PageSchema.parse(pageInput);
-  const [rollups, accepted] = await Promise.all([
-    rollupBreakdown(db, f, 'agent'),
-    acceptedValues(db, f, true),
-  ]);
-
-  const perAgent = new Map<string, { edit: number[]; ms: number[] }>();
-  accepted.agentIds.forEach((id, i) => {
-    let v = perAgent.get(id);
-    if (!v) perAgent.set(id, (v = { edit: [], ms: [] }));
-    v.edit.push(accepted.editDistance[i]!);
-    v.ms.push(accepted.msToAccept[i]!);
-  });
-  const median = (values: number[] | undefined): number | null =>
-    values ? percentile(Float64Array.from(values).sort(), 0.5) : null;
-
+  const rollups = await breakdown(db, f, 'agent');
   const rows: AgentRow[] = rollups.map((r) => ({
     agentId: r.key,
     team: r.team,
@@ -56,8 +44,6 @@ export async function listAgentRows(
     messages: r.messages,
     overrides: r.overrides,
     escalations: r.escalations,
-    medianEditDistance: median(perAgent.get(r.key)?.edit),
-    medianMsToAccept: median(perAgent.get(r.key)?.ms),
   }));
   const dir = sort.dir === 'asc' ? 1 : -1;
   rows.sort((a, b) => {

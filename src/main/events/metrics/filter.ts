@@ -52,12 +52,19 @@ export function resolveFilter(input: EventFilter): ResolvedFilter {
 }
 
 /**
- * Hour bounds for the hourly rollup: an hour is counted when any of it falls in the range, so
- * ranges that do not start on a whole hour round outwards to it (dates always start on one).
+ * Hour bounds for the hourly rollups: the whole hours inside the range. Date ranges in whole-hour
+ * time zones are exact; in half-hour zones (UTC+05:30) the half hour at each end is left out, which
+ * keeps every counted hour inside one local day.
  */
 export function hourBounds(filter: ResolvedFilter): { fromHour: number | null; toHour: number | null } {
-  return {
-    fromHour: filter.fromMs === null ? null : Math.floor(filter.fromMs / HOUR_MS),
-    toHour: filter.toMs === null ? null : Math.ceil(filter.toMs / HOUR_MS),
-  };
+  const fromHour = filter.fromMs === null ? null : Math.ceil(filter.fromMs / HOUR_MS);
+  let toHour = filter.toMs === null ? null : Math.floor(filter.toMs / HOUR_MS);
+  if (fromHour !== null && toHour !== null && toHour < fromHour) toHour = fromHour;
+  return { fromHour, toHour };
+}
+
+/** The millisecond window every aggregate counts: the whole hours of {@link hourBounds}. */
+export function aggregateWindow(filter: ResolvedFilter): [number | null, number | null] {
+  const { fromHour, toHour } = hourBounds(filter);
+  return [fromHour === null ? null : fromHour * HOUR_MS, toHour === null ? null : toHour * HOUR_MS];
 }

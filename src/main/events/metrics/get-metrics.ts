@@ -1,14 +1,9 @@
 import type { BreakdownRow, EventFilter, Metrics } from '../../../shared/contract/supervisor';
 import { resolveFilter } from './filter';
-import {
-  acceptedValues,
-  labelCounts,
-  rollupBreakdown,
-  threadShownCounts,
-  type EventDb,
-  type RollupRow,
-} from './queries';
-import { distribution, distributionFromCounts, outcomeStats } from './stats';
+import { acceptStats } from './accept-stats';
+import { labelCounts, threadShownCounts, type EventDb } from './queries';
+import { breakdown, type RollupRow } from './rollups';
+import { distributionFromCounts, outcomeStats } from './stats';
 
 const DAY_MS = 86_400_000;
 
@@ -27,12 +22,6 @@ const byShownDesc = (a: BreakdownRow, b: BreakdownRow): number =>
 const dayKey = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const noneKey = (key: string): string => (key === '' ? '(none)' : key);
 
-function editHistogram(values: Float64Array): Metrics['editHistogram'] {
-  const counts = new Array<number>(10).fill(0);
-  for (const v of values) counts[Math.min(9, Math.floor(v * 10 + 1e-9))]! += 1;
-  return counts.map((count, i) => ({ from: i / 10, to: (i + 1) / 10, count }));
-}
-
 const toCountRows = (rows: Array<{ label: string; count: number }>) =>
   rows
     .map((r) => ({ key: r.label, count: r.count }))
@@ -42,29 +31,31 @@ const toCountRows = (rows: Array<{ label: string; count: number }>) =>
  * Every figure of the supervisor dashboard for one filter. The dashboard (through IPC) and
  * `events stats` both call this, so the two can never disagree. Replay (trainer) events are left out.
  */
-export async function getMetrics(db: EventDb, input: EventFilter): Promise<Metrics> {
+export async function getMetrics(
+  db: EventDb,
+  input: EventFilter,
+  options: { exactPercentileLimit?: number } = {},
+): Promise<Metrics> {
   const f = resolveFilter(input);
-  const [all, agent, team, intent, suggestionSource, model, day, hour, accepted, labels, threads] =
-    await Promise.all([
-      rollupBreakdown(db, f, 'all'),
-      rollupBreakdown(db, f, 'agent'),
-      rollupBreakdown(db, f, 'team'),
-      rollupBreakdown(db, f, 'intent'),
-      rollupBreakdown(db, f, 'suggestionSource'),
-      rollupBreakdown(db, f, 'model'),
-      rollupBreakdown(db, f, 'day'),
-      rollupBreakdown(db, f, 'hour'),
-      acceptedValues(db, f, false),
-      labelCounts(db, f, [
-        'rule_shown',
-        'rule_draft',
-        'rule_override',
-        'override_reason',
-        'escalation_reason',
-        'escalation_path',
-      ]),
-      threadShownCounts(db, f),
-    ]);
+  const [all, agent, team, intent, suggestionSource, model, day, hour, labels, threads] = await Promise.all([
+    breakdown(db, f, 'all'),
+    breakdown(db, f, 'agent'),
+    breakdown(db, f, 'team'),
+    breakdown(db, f, 'intent'),
+    breakdown(db, f, 'suggestionSource'),
+    breakdown(db, f, 'model'),
+    breakdown(db, f, 'day'),
+    breakdown(db, f, 'hour'),
+    labelCounts(db, f, [
+      'rule_shown',
+      'rule_draft',
+      'rule_override',
+      'override_reason',
+      'escalation_reason',
+      'escalation_path',
+    ]),
+    threadShownCounts(db, f),
+  ]);
   const t = all[0];
   const totals = {
     ...outcomeStats(
@@ -94,7 +85,7 @@ export async function getMetrics(db: EventDb, input: EventFilter): Promise<Metri
     else if (l.kind === 'rule_override') rule(l.label).overrides += l.count;
   }
   const blocks = totals.shownBlocked + totals.draftsBlocked;
-  const editedOnly = accepted.editDistance.filter((_, i) => accepted.edited[i] === 1);
+  const accepted = await acceptStats(db, f, totals, options.exactPercentileLimit);
   const perThread = distributionFromCounts(threads);
   const threadCount = perThread.count;
   const shownInThreads = threads.reduce((s, p) => s + p.value * p.count, 0);
@@ -102,10 +93,10 @@ export async function getMetrics(db: EventDb, input: EventFilter): Promise<Metri
   return {
     filter: { fromMs: f.fromMs, toMs: f.toMs, tzOffsetMinutes: f.tzOffsetMinutes },
     totals,
-    editDistance: distribution(accepted.editDistance),
-    editDistanceEdited: distribution(editedOnly),
-    editHistogram: editHistogram(accepted.editDistance),
-    msToAccept: distribution(accepted.msToAccept),
+    editDistance: accepted.editDistance,
+    editDistanceEdited: accepted.editDistanceEdited,
+    editHistogram: accepted.editHistogram,
+    msToAccept: accepted.msToAccept,
     by: {
       agent: agent.map((r) => breakdownRow(r, r.key)).sort(byShownDesc),
       team: team.map((r) => breakdownRow(r, r.key)).sort(byShownDesc),

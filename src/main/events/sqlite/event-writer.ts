@@ -1,8 +1,10 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { TandemEvent } from '../../../shared/domain/events';
-import { ROLLUP_COUNTERS, type LabelKind, type RollupCounter } from './schema';
+import { editBucket, msBucket } from '../metrics/buckets';
+import { ROLLUP_COUNTERS, type DimensionName, type LabelKind, type RollupCounter } from './schema';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** Groups free-text override reasons that differ only by case, spacing or trailing punctuation. */
 export function normalizeReason(reason: string): string {
@@ -17,7 +19,7 @@ export function normalizeReason(reason: string): string {
 type Counters = Record<RollupCounter, number>;
 const zeroCounters = (): Counters => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, 0])) as Counters;
 
-/** What one live event adds to its hour's rollup row. */
+/** What one live event adds to its rollup rows. */
 function countersFor(event: TandemEvent): Partial<Counters> | null {
   switch (event.type) {
     case 'message_analyzed':
@@ -65,18 +67,45 @@ function labelsFor(event: TandemEvent): Array<[LabelKind, string]> {
   }
 }
 
-const field = <K extends string>(event: TandemEvent, key: K): unknown =>
+const field = (event: TandemEvent, key: string): unknown =>
   (event as unknown as Record<string, unknown>)[key];
 
+/** Sums counters per key within one batch, so each rollup row is written once per transaction. */
+class CounterMap {
+  private readonly rows = new Map<string, { key: (string | number)[]; counters: Counters }>();
+  add(key: (string | number)[], counters: Partial<Counters>): void {
+    const id = key.join('\u0000');
+    let entry = this.rows.get(id);
+    if (!entry) this.rows.set(id, (entry = { key, counters: zeroCounters() }));
+    for (const name of Object.keys(counters) as RollupCounter[]) entry.counters[name] += counters[name] ?? 0;
+  }
+  flush(stmt: StatementSync): void {
+    for (const { key, counters } of this.rows.values()) {
+      stmt.run(...key, ...ROLLUP_COUNTERS.map((c) => counters[c]));
+    }
+  }
+}
+
+function upsertCounters(db: DatabaseSync, table: string, keys: string[]): StatementSync {
+  const cols = [...keys, ...ROLLUP_COUNTERS];
+  const sets = ROLLUP_COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+  return db.prepare(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sets}`,
+  );
+}
+
 /**
- * The SQLite write path: raw prepared statements on the store's own connection (the hot path of the
- * store; the metric queries go through Kysely). One call = one transaction: the events, their rollup
- * counters, labels and thread counts commit together or not at all, so aggregates never drift from the
- * events they summarize.
+ * The SQLite write path: raw prepared statements on the store's own connection (the hot path; the
+ * metric queries go through Kysely). One call = one transaction: the events and every rollup, label and
+ * thread row derived from them commit together or not at all, so aggregates never drift from events.
  */
 export class EventWriter {
   private readonly insertEvent: StatementSync;
-  private readonly upsertRollup: StatementSync;
+  private readonly upsertHourly: StatementSync;
+  private readonly upsertTeamHourly: StatementSync;
+  private readonly upsertDimDaily: StatementSync;
+  private readonly upsertHist: StatementSync;
   private readonly insertLabel: StatementSync;
   private readonly upsertThread: StatementSync;
 
@@ -86,13 +115,19 @@ export class EventWriter {
         suggestion_source, model, verdict, accept_kind, edit_distance, ms_to_accept, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
-    const cols = ROLLUP_COUNTERS.join(', ');
-    const marks = ROLLUP_COUNTERS.map(() => '?').join(', ');
-    const sets = ROLLUP_COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
-    this.upsertRollup = db.prepare(
-      `INSERT INTO rollup_hourly (hour, agent_id, team, intent, suggestion_source, model, ${cols})
-       VALUES (?, ?, ?, ?, ?, ?, ${marks})
-       ON CONFLICT (hour, agent_id, team, intent, suggestion_source, model) DO UPDATE SET ${sets}`,
+    this.upsertHourly = upsertCounters(db, 'rollup_hourly', [
+      'hour',
+      'agent_id',
+      'team',
+      'intent',
+      'suggestion_source',
+      'model',
+    ]);
+    this.upsertTeamHourly = upsertCounters(db, 'rollup_team_hourly', ['hour', 'team']);
+    this.upsertDimDaily = upsertCounters(db, 'rollup_dim_daily', ['dim', 'day', 'team', 'value']);
+    this.upsertHist = db.prepare(
+      `INSERT INTO hist_daily (metric, day, team, bucket, count) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (metric, day, team, bucket) DO UPDATE SET count = count + excluded.count`,
     );
     this.insertLabel = db.prepare(
       'INSERT INTO event_labels (event_id, kind, label, at_ms, agent_id, team, intent) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -109,7 +144,11 @@ export class EventWriter {
   /** Writes the batch in one transaction; returns the ids actually inserted (duplicates skipped). */
   write(events: readonly TandemEvent[]): string[] {
     const inserted: string[] = [];
-    const rollups = new Map<string, { key: (string | number)[]; counters: Counters }>();
+    const hourly = new CounterMap();
+    const teamHourly = new CounterMap();
+    const dimDaily = new CounterMap();
+    const hist = new Map<string, [string, number, string, number, number]>();
+    const threads = new Map<string, [string, string, string, string, number, number, number, number]>();
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const event of events) {
@@ -139,41 +178,62 @@ export class EventWriter {
         if (event.source === 'replay') continue;
         const counters = countersFor(event);
         if (!counters) continue;
+        const hour = Math.floor(atMs / HOUR_MS);
+        const day = Math.floor(atMs / DAY_MS);
         const intent = event.intent ?? '';
-        const key = [
-          Math.floor(atMs / HOUR_MS),
-          event.agentId,
-          event.team,
-          intent,
-          event.suggestionSource ?? '',
-          event.model ?? '',
+        const ssrc = event.suggestionSource ?? '';
+        const model = event.model ?? '';
+        hourly.add([hour, event.agentId, event.team, intent, ssrc, model], counters);
+        teamHourly.add([hour, event.team], counters);
+        const dims: Array<[DimensionName, string]> = [
+          ['agent', event.agentId],
+          ['intent', intent],
+          ['ssrc', ssrc],
+          ['model', model],
         ];
-        const mapKey = JSON.stringify(key);
-        let entry = rollups.get(mapKey);
-        if (!entry) rollups.set(mapKey, (entry = { key, counters: zeroCounters() }));
-        for (const [name, value] of Object.entries(counters) as [RollupCounter, number][]) {
-          entry.counters[name] += value;
+        for (const [dim, value] of dims) dimDaily.add([dim, day, event.team, value], counters);
+        if (event.type === 'suggestion_accepted') {
+          for (const [metric, bucket] of [
+            ['edit', editBucket(event.editDistance)],
+            ['ms', msBucket(event.msToAccept)],
+          ] as const) {
+            const key = `${metric}|${day}|${event.team}|${bucket}`;
+            const row = hist.get(key);
+            if (row) row[4] += 1;
+            else hist.set(key, [metric, day, event.team, bucket, 1]);
+          }
         }
         for (const [kind, label] of labelsFor(event)) {
           this.insertLabel.run(event.id, kind, label, atMs, event.agentId, event.team, intent);
         }
         if (event.type === 'message_analyzed' || event.type === 'suggestion_shown') {
+          const key = `${event.agentId}\u0000${event.threadId}`;
           const isMessage = event.type === 'message_analyzed' ? 1 : 0;
-          this.upsertThread.run(
-            event.agentId,
-            event.threadId,
-            event.team,
-            intent,
-            atMs,
-            atMs,
-            isMessage,
-            1 - isMessage,
-          );
+          const row = threads.get(key);
+          if (row) {
+            row[4] = Math.min(row[4], atMs);
+            row[5] = Math.max(row[5], atMs);
+            row[6] += isMessage;
+            row[7] += 1 - isMessage;
+          } else {
+            threads.set(key, [
+              event.agentId,
+              event.threadId,
+              event.team,
+              intent,
+              atMs,
+              atMs,
+              isMessage,
+              1 - isMessage,
+            ]);
+          }
         }
       }
-      for (const { key, counters } of rollups.values()) {
-        this.upsertRollup.run(...key, ...ROLLUP_COUNTERS.map((c) => counters[c]));
-      }
+      hourly.flush(this.upsertHourly);
+      teamHourly.flush(this.upsertTeamHourly);
+      dimDaily.flush(this.upsertDimDaily);
+      for (const row of hist.values()) this.upsertHist.run(...row);
+      for (const row of threads.values()) this.upsertThread.run(...row);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');

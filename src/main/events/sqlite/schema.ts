@@ -5,9 +5,11 @@ import type { DatabaseSync } from 'node:sqlite';
  * interfaces only, so the PostgreSQL team store can serve the same queries from tables of the same shape.
  *
  * - `events`: one row per event, append-only; the metric columns are lifted out of the JSON payload.
- * - `rollup_hourly`: live (non-replay) counters per hour × agent × team × intent × suggestion source ×
- *   model, kept in the same transaction as the events. Dashboard aggregates over a million events read
- *   this instead of scanning every row, which is what keeps them under 200 ms.
+ * - Rollups of live (non-replay) events, kept in the same transaction as the events, so that dashboard
+ *   aggregates over a million events read thousands of rows instead of scanning every event:
+ *   `rollup_team_hourly` (totals and day/hour trends), `rollup_dim_daily` (one dimension at a time:
+ *   agent, intent, suggestion source, model), `hist_daily` (edit-distance and time-to-accept histograms
+ *   for percentiles) and `rollup_hourly` (all dimensions at once: filtered views and partial-day edges).
  * - `event_labels`: one row per rule id / reason code / path / override reason of a live event, so
  *   "findings by rule" and "escalations by reason" are plain GROUP BYs in any SQL dialect (no JSON functions).
  * - `threads`: suggestions shown per (agent, thread), for "suggestions per thread".
@@ -62,6 +64,26 @@ export type RollupHourlyTable = {
   model: string;
 } & Record<RollupCounter, number>;
 
+/** Team totals per hour: KPI cards and the day/hour trends, in any time zone. */
+export type RollupTeamHourlyTable = { hour: number; team: string } & Record<RollupCounter, number>;
+
+export type DimensionName = 'agent' | 'intent' | 'ssrc' | 'model';
+
+/** Per (UTC day, team) counters for one dimension value at a time. */
+export type RollupDimDailyTable = { day: number; team: string; dim: DimensionName; value: string } & Record<
+  RollupCounter,
+  number
+>;
+
+/** Histogram of accepted suggestions per (UTC day, team): `edit` buckets of 0.01, `ms` log buckets (see buckets.ts). */
+export interface HistDailyTable {
+  day: number;
+  team: string;
+  metric: 'edit' | 'ms';
+  bucket: number;
+  count: number;
+}
+
 export type LabelKind =
   'rule_shown' | 'rule_draft' | 'rule_override' | 'override_reason' | 'escalation_reason' | 'escalation_path';
 
@@ -89,9 +111,16 @@ export interface ThreadsTable {
 export interface EventDatabase {
   events: EventsTable;
   rollup_hourly: RollupHourlyTable;
+  rollup_team_hourly: RollupTeamHourlyTable;
+  rollup_dim_daily: RollupDimDailyTable;
+  hist_daily: HistDailyTable;
   event_labels: EventLabelsTable;
   threads: ThreadsTable;
 }
+
+const COUNTER_COLUMNS = ROLLUP_COUNTERS.map(
+  (c) => `        ${c} ${c === 'edit_sum' ? 'REAL' : 'INTEGER'} NOT NULL DEFAULT 0,\n`,
+).join('');
 
 interface Migration {
   version: number;
@@ -126,7 +155,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX ix_events_at ON events (at_ms);
       CREATE INDEX ix_events_agent_at ON events (agent_id, at_ms);
-      CREATE INDEX ix_events_type_at ON events (type, at_ms, source, agent_id, team, intent, edit_distance, ms_to_accept);
+      CREATE INDEX ix_events_type_at ON events (type, at_ms);
+      CREATE INDEX ix_events_accepted ON events (at_ms, source, agent_id, team, intent, accept_kind, edit_distance, ms_to_accept)
+        WHERE type = 'suggestion_accepted';
       CREATE TABLE rollup_hourly (
         hour INTEGER NOT NULL,
         agent_id TEXT NOT NULL,
@@ -147,6 +178,28 @@ export const MIGRATIONS: readonly Migration[] = [
         edit_sum REAL NOT NULL DEFAULT 0,
         accept_ms_sum INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (hour, agent_id, team, intent, suggestion_source, model)
+      );
+      CREATE INDEX ix_rollup_agent ON rollup_hourly (agent_id, hour);
+      CREATE INDEX ix_rollup_intent ON rollup_hourly (intent, hour);
+      CREATE TABLE rollup_team_hourly (
+        hour INTEGER NOT NULL,
+        team TEXT NOT NULL,
+${COUNTER_COLUMNS}        PRIMARY KEY (hour, team)
+      );
+      CREATE TABLE rollup_dim_daily (
+        day INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        dim TEXT NOT NULL,
+        value TEXT NOT NULL,
+${COUNTER_COLUMNS}        PRIMARY KEY (dim, day, team, value)
+      );
+      CREATE TABLE hist_daily (
+        day INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (metric, day, team, bucket)
       );
       CREATE TABLE event_labels (
         event_id TEXT NOT NULL,

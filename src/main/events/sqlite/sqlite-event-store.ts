@@ -24,7 +24,6 @@ import { openEventDatabase } from './open-database';
 import type { EventDatabase } from './schema';
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const DELETE_CHUNK = 10_000;
 
 export interface SqliteEventStoreOptions extends WriteQueueOptions {
@@ -141,13 +140,14 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Deletes events older than `days` (the only deletion the store ever makes). The cut-off is rounded
-   * down to a whole hour so the hourly rollup loses exactly the hours whose events went.
+   * down to a whole UTC day so every rollup (hourly and daily) loses exactly the rows whose events went.
    */
   async applyRetention(days: number, now: Date = new Date()): Promise<number> {
     this.ensureOpen();
     this.queue.flush();
-    const cutoffHour = Math.floor((now.getTime() - days * DAY_MS) / HOUR_MS);
-    const cutoffMs = cutoffHour * HOUR_MS;
+    const cutoffDay = Math.floor((now.getTime() - days * DAY_MS) / DAY_MS);
+    const cutoffMs = cutoffDay * DAY_MS;
+    const cutoffHour = cutoffDay * 24;
     let deleted = 0;
     for (;;) {
       this.db.exec('BEGIN IMMEDIATE');
@@ -159,6 +159,9 @@ export class SqliteEventStore implements EventStore {
         if (Number(changes) < DELETE_CHUNK) {
           this.db.prepare('DELETE FROM event_labels WHERE at_ms < ?').run(cutoffMs);
           this.db.prepare('DELETE FROM rollup_hourly WHERE hour < ?').run(cutoffHour);
+          this.db.prepare('DELETE FROM rollup_team_hourly WHERE hour < ?').run(cutoffHour);
+          this.db.prepare('DELETE FROM rollup_dim_daily WHERE day < ?').run(cutoffDay);
+          this.db.prepare('DELETE FROM hist_daily WHERE day < ?').run(cutoffDay);
           this.db.prepare('DELETE FROM threads WHERE last_at_ms < ?').run(cutoffMs);
         }
         this.db.exec('COMMIT');

@@ -1,0 +1,195 @@
+import { sql, type AliasableExpression, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { ROLLUP_COUNTERS, type DimensionName, type EventDatabase } from '../sqlite/schema';
+import { hourBounds, type ResolvedFilter } from './filter';
+import type { EventDb } from './queries';
+import type { OutcomeCounts } from './stats';
+
+/**
+ * Which rollup answers a breakdown. Views filtered by agent or intent read the all-dimensions hourly
+ * rollup through its agent/intent index (a small slice). Unfiltered and team views read the small
+ * per-team tables: hourly team totals for KPIs and trends, per-day single-dimension counters for the
+ * agent/intent/source/model breakdowns, topped up from the hourly rollup for partial days at the edges
+ * of the range (a range in a time zone other than UTC starts and ends mid-day). Results are exact.
+ */
+export interface RollupRow extends OutcomeCounts {
+  key: string;
+  team: string;
+  messages: number;
+  overrides: number;
+  escalations: number;
+  draftsChecked: number;
+  draftsBlocked: number;
+  shownBlocked: number;
+}
+
+export type Dimension = 'all' | 'agent' | 'team' | 'intent' | 'suggestionSource' | 'model' | 'day' | 'hour';
+
+type HourRange = [number | null, number | null];
+
+export interface RangePlan {
+  /** Agent or intent filter present: only the all-dimensions hourly rollup can answer. */
+  filtered: boolean;
+  /** Whole UTC days [from, to) served by daily tables; null when the range holds no whole day. */
+  days: HourRange | null;
+  /** Hour ranges outside the whole days, served by the hourly rollup. */
+  edges: HourRange[];
+}
+
+export function planRange(f: ResolvedFilter): RangePlan {
+  const filtered = f.agentIds !== null || f.intents !== null;
+  const { fromHour, toHour } = hourBounds(f);
+  const dayFrom = fromHour === null ? null : Math.ceil(fromHour / 24);
+  const dayTo = toHour === null ? null : Math.floor(toHour / 24);
+  if (dayFrom !== null && dayTo !== null && dayFrom >= dayTo) {
+    return { filtered, days: null, edges: [[fromHour, toHour]] };
+  }
+  const edges: HourRange[] = [];
+  if (fromHour !== null && dayFrom !== null && fromHour < dayFrom * 24) edges.push([fromHour, dayFrom * 24]);
+  if (toHour !== null && dayTo !== null && dayTo * 24 < toHour) edges.push([dayTo * 24, toHour]);
+  return { filtered, days: [dayFrom, dayTo], edges };
+}
+
+const n = (v: unknown): number => Number(v ?? 0);
+
+function toRow(r: Record<string, unknown>): RollupRow {
+  return {
+    key: String(r.key),
+    team: String(r.team ?? ''),
+    messages: n(r.messages),
+    shown: n(r.shown),
+    shownBlocked: n(r.shown_blocked),
+    acceptedAsIs: n(r.accepted_as_is),
+    acceptedEdited: n(r.accepted_edited),
+    rejected: n(r.rejected),
+    overrides: n(r.overrides),
+    escalations: n(r.escalations),
+    draftsChecked: n(r.drafts_checked),
+    draftsBlocked: n(r.drafts_blocked),
+    editSum: n(r.edit_sum),
+    acceptMsSum: n(r.accept_ms_sum),
+  };
+}
+
+const SUMMED = ROLLUP_COUNTERS.map((c) => sql<number>`SUM(${sql.ref(c)})`.as(c));
+
+/** Buckets as portable integer arithmetic over whole hours (same SQL in SQLite and PostgreSQL). */
+function keyExpression(dim: Dimension, tz: number, column: string): AliasableExpression<unknown> {
+  const offset = sql.lit(Math.trunc(tz));
+  if (dim === 'day') return sql`(hour * 60 + ${offset}) / 1440`;
+  if (dim === 'hour') return sql`((hour * 60 + ${offset}) / 60) % 24`;
+  if (dim === 'all') return sql.lit('all');
+  return sql.ref(column);
+}
+
+const HOURLY_COLUMN: Record<Dimension, string> = {
+  all: '',
+  agent: 'agent_id',
+  team: 'team',
+  intent: 'intent',
+  suggestionSource: 'suggestion_source',
+  model: 'model',
+  day: '',
+  hour: '',
+};
+const DAILY_DIM: Partial<Record<Dimension, DimensionName>> = {
+  agent: 'agent',
+  intent: 'intent',
+  suggestionSource: 'ssrc',
+  model: 'model',
+};
+
+function hourWhere<T extends 'rollup_hourly' | 'rollup_team_hourly'>(range: HourRange) {
+  return (eb: ExpressionBuilder<EventDatabase, T>): Expression<SqlBool> => {
+    const c: Expression<SqlBool>[] = [];
+    const e = eb as unknown as ExpressionBuilder<EventDatabase, 'rollup_team_hourly'>;
+    if (range[0] !== null) c.push(e('hour', '>=', range[0]));
+    if (range[1] !== null) c.push(e('hour', '<', range[1]));
+    return e.and(c);
+  };
+}
+
+async function fromHourly(
+  db: EventDb,
+  f: ResolvedFilter,
+  dim: Dimension,
+  range: HourRange,
+): Promise<RollupRow[]> {
+  const key = keyExpression(dim, f.tzOffsetMinutes, HOURLY_COLUMN[dim]);
+  const rows = await db
+    .selectFrom('rollup_hourly')
+    .where(hourWhere<'rollup_hourly'>(range))
+    .$if(f.agentIds !== null, (qb) => qb.where('agent_id', 'in', f.agentIds!))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .$if(f.intents !== null, (qb) => qb.where('intent', 'in', f.intents!))
+    .select([key.as('key'), sql<string>`MAX(team)`.as('team'), ...SUMMED])
+    .$if(dim !== 'all', (qb) => qb.groupBy(key as never))
+    .execute();
+  return (rows as Record<string, unknown>[]).filter((r) => r.messages !== null).map(toRow);
+}
+
+async function fromTeamHourly(
+  db: EventDb,
+  f: ResolvedFilter,
+  dim: Dimension,
+  range: HourRange,
+): Promise<RollupRow[]> {
+  const key = keyExpression(dim, f.tzOffsetMinutes, 'team');
+  const rows = await db
+    .selectFrom('rollup_team_hourly')
+    .where(hourWhere<'rollup_team_hourly'>(range))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .select([key.as('key'), sql<string>`MAX(team)`.as('team'), ...SUMMED])
+    .$if(dim !== 'all', (qb) => qb.groupBy(key as never))
+    .execute();
+  return (rows as Record<string, unknown>[]).filter((r) => r.messages !== null).map(toRow);
+}
+
+async function fromDimDaily(
+  db: EventDb,
+  f: ResolvedFilter,
+  dim: DimensionName,
+  days: HourRange,
+): Promise<RollupRow[]> {
+  const rows = await db
+    .selectFrom('rollup_dim_daily')
+    .where('dim', '=', dim)
+    .$if(days[0] !== null, (qb) => qb.where('day', '>=', days[0]!))
+    .$if(days[1] !== null, (qb) => qb.where('day', '<', days[1]!))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .select([sql.ref('value').as('key'), sql<string>`MAX(team)`.as('team'), ...SUMMED])
+    .groupBy('value')
+    .execute();
+  return (rows as Record<string, unknown>[]).map(toRow);
+}
+
+/** Adds rows with the same key (a day's counters plus its edge hours). */
+export function mergeRows(parts: RollupRow[][]): RollupRow[] {
+  const byKey = new Map<string, RollupRow>();
+  for (const row of parts.flat()) {
+    const seen = byKey.get(row.key);
+    if (!seen) {
+      byKey.set(row.key, { ...row });
+      continue;
+    }
+    for (const k of Object.keys(row) as (keyof RollupRow)[]) {
+      if (k === 'key' || k === 'team') continue;
+      (seen[k] as number) += row[k] as number;
+    }
+    if (row.team > seen.team) seen.team = row.team;
+  }
+  return [...byKey.values()];
+}
+
+/** Counters of live events grouped by one dimension, for the filter. */
+export async function breakdown(db: EventDb, f: ResolvedFilter, dim: Dimension): Promise<RollupRow[]> {
+  const plan = planRange(f);
+  const { fromHour, toHour } = hourBounds(f);
+  if (plan.filtered) return fromHourly(db, f, dim, [fromHour, toHour]);
+  const daily = DAILY_DIM[dim];
+  if (!daily) return fromTeamHourly(db, f, dim, [fromHour, toHour]);
+  const parts = await Promise.all([
+    plan.days ? fromDimDaily(db, f, daily, plan.days) : Promise.resolve([]),
+    ...plan.edges.map((edge) => fromHourly(db, f, dim, edge)),
+  ]);
+  return mergeRows(parts);
+}
