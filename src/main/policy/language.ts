@@ -28,8 +28,8 @@ const WORD = /[\p{L}']+/gu;
 export function guessLanguage(text: string, minHits = 3): string | undefined {
   const scores: Record<string, number> = {};
   let seen = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    if (++seen > 400) break;
+  for (const m of text.slice(0, 1500).toLowerCase().matchAll(WORD)) {
+    if (++seen > 150) break;
     const langs = LOOKUP.get(m[0]);
     if (!langs) continue;
     const w = 1 / langs.length;

@@ -34,42 +34,66 @@ function lowerPerChar(draft: string): string {
   return out;
 }
 
+// No leading `\s*`: a pattern that can start anywhere is tried at every offset and dominated the check's cost.
 const CLAUSE_BREAK =
-  /\s*[,;:()]\s*|\s+[—–-]\s+|\s+(?:but|however|although|though|whereas|while|so that|so|because|since|unless|until|once|and also|and then|plus|and i'll|and we'll|and i will|and we will|and you'll|and you will|and it|otherwise|instead)\s+/g;
+  /[,;:()]|\s[—–-]\s|\s(?:but|however|although|though|whereas|while|so that|so|because|since|unless|until|once|and also|and then|plus|and i'll|and we'll|and i will|and we will|and you'll|and you will|and it|otherwise|instead)\s/g;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
 
 /** Splits the draft into sentences (at . ! ? followed by space, and at line breaks), then into clauses. */
 export function segment(lower: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   const n = lower.length;
-  for (let i = 0; i <= n; i++) {
-    const ch = i < n ? lower[i] : '\n';
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
     let boundary = -1;
-    if (ch === '\n') boundary = i;
-    else if ((ch === '.' || ch === '!' || ch === '?') && (i + 1 >= n || /\s/.test(lower[i + 1]!)))
+    if (c === 10) boundary = i;
+    else if ((c === 46 || c === 33 || c === 63) && (i + 1 >= n || isSpace(lower.charCodeAt(i + 1))))
       boundary = i + 1;
     if (boundary < 0) continue;
     pushSentence(lower, start, boundary, sentences);
     start = boundary;
   }
+  pushSentence(lower, start, n, sentences);
   return sentences;
 }
 
 function pushSentence(lower: string, start: number, end: number, out: Sentence[]): void {
-  while (start < end && /\s/.test(lower[start]!)) start++;
+  while (start < end && isSpace(lower.charCodeAt(start))) start++;
+  while (end > start && isSpace(lower.charCodeAt(end - 1))) end--;
   if (start >= end) return;
   const text = lower.slice(start, end);
   const clauses: Clause[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (b > a) clauses.push({ start: start + a, end: start + b, text: text.slice(a, b) });
+  };
   let last = 0;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
-    if (m.index > last)
-      clauses.push({ start: start + last, end: start + m.index, text: text.slice(last, m.index) });
+    push(last, m.index);
     last = m.index + m[0].length;
-    if (m[0].length === 0) CLAUSE_BREAK.lastIndex++;
   }
-  if (last < text.length) clauses.push({ start: start + last, end, text: text.slice(last) });
+  push(last, text.length);
   out.push({ start, end, text, clauses });
+}
+
+/** The sentence holding an offset (binary search; sentences are sorted and disjoint). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** The clause holding an offset of the draft (falls back to the whole sentence). */

@@ -1,4 +1,4 @@
-import { clauseAt, findQuantities, isNegated, matchAll } from '../text';
+import { clauseAt, findQuantities, isNegated, matchAll, sentenceAt } from '../text';
 import type { Sentence } from '../text';
 import type { RuleInput } from './types';
 
@@ -39,32 +39,34 @@ const GIFT = /\b(?:free|complimentary|bonus) (?:gift|item|product|order|sweater|
 /** Refunds, credits, discounts or gifts beyond the pack's goodwill limits, guarantees, and promises that skip the process. */
 export function checkCommitments(input: RuleInput): void {
   const { lower, sentences, pack, add } = input;
-  for (const s of sentences) {
-    checkAmounts(input, s);
-    for (const span of matchAll(GUARANTEE, lower, s.start, s.end)) {
-      const clause = clauseAt(s, span.start);
-      const word = lower.slice(span.start, span.end);
-      const scope = /^guarantee/.test(word) ? DELIVERY_WORDS : WHEN_WORDS;
-      if (isNegated(clause.text) || !scope.test(clause.text)) continue;
-      add({
-        rule: RULE,
-        ...span,
-        message: pack.shipping.guaranteedDeliveryDates
-          ? 'This promise goes beyond what the pack allows agents to guarantee.'
-          : `${pack.store} does not guarantee delivery dates or times.`,
-        hint: 'Give the carrier’s estimate instead ("the estimated delivery is …") without promising it.',
-      });
-    }
-    for (const span of matchAll(WILL_ARRIVE, lower, s.start, s.end)) {
-      const clause = clauseAt(s, span.start);
-      if (isNegated(clause.text) || HEDGE.test(s.text) || /\brefund/.test(clause.text)) continue;
-      add({
-        rule: RULE,
-        ...span,
-        message: 'States a delivery date as certain.',
-        hint: 'Say "is expected to arrive by …" and point to the tracking link.',
-      });
-    }
+  checkAmounts(input);
+  for (const span of matchAll(GUARANTEE, lower)) {
+    const s = sentenceAt(sentences, span.start);
+    if (!s) continue;
+    const clause = clauseAt(s, span.start);
+    const word = lower.slice(span.start, span.end);
+    const scope = /^guarantee/.test(word) ? DELIVERY_WORDS : WHEN_WORDS;
+    if (isNegated(clause.text) || !scope.test(clause.text)) continue;
+    add({
+      rule: RULE,
+      ...span,
+      message: pack.shipping.guaranteedDeliveryDates
+        ? 'This promise goes beyond what the pack allows agents to guarantee.'
+        : `${pack.store} does not guarantee delivery dates or times.`,
+      hint: 'Give the carrier’s estimate instead ("the estimated delivery is …") without promising it.',
+    });
+  }
+  for (const span of matchAll(WILL_ARRIVE, lower)) {
+    const s = sentenceAt(sentences, span.start);
+    if (!s) continue;
+    const clause = clauseAt(s, span.start);
+    if (isNegated(clause.text) || HEDGE.test(s.text) || /\brefund/.test(clause.text)) continue;
+    add({
+      rule: RULE,
+      ...span,
+      message: 'States a delivery date as certain.',
+      hint: 'Say "is expected to arrive by …" and point to the tracking link.',
+    });
   }
   const simple: [RegExp, string, string][] = [
     [BINDING, 'Calls the reply a legally binding offer.', 'Remove the wording about being legally binding.'],
@@ -81,13 +83,13 @@ export function checkCommitments(input: RuleInput): void {
   ];
   for (const [re, message, hint] of simple) {
     for (const span of matchAll(re, lower)) {
-      const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+      const s = sentenceAt(sentences, span.start);
       if (s && isNegated(clauseAt(s, span.start).text) && re !== BYPASS) continue;
       add({ rule: RULE, ...span, message, hint });
     }
   }
   for (const span of matchAll(LIABILITY, lower)) {
-    const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+    const s = sentenceAt(sentences, span.start);
     const clause = s ? clauseAt(s, span.start).text : lower.slice(span.start, span.end);
     const phrase = lower.slice(span.start, span.end);
     if (isNegated(clause) || (/\bcover|pay|reimburse/.test(phrase) && SHIPPING_COST.test(phrase))) continue;
@@ -100,9 +102,11 @@ export function checkCommitments(input: RuleInput): void {
   }
 }
 
-function checkAmounts(input: RuleInput, s: Sentence): void {
+function checkAmounts(input: RuleInput): void {
   const { lower, pack, ctx, add } = input;
-  for (const q of findQuantities(lower, s.start, s.end)) {
+  for (const q of findQuantities(lower, 0, lower.length)) {
+    const s = sentenceAt(input.sentences, q.start);
+    if (!s || q.end > s.end) continue;
     const clause = clauseAt(s, q.start);
     if (isNegated(clause.text) || APPROVAL.test(s.text)) continue;
     const before = lower.slice(Math.max(s.start, q.start - 24), q.start);

@@ -1,4 +1,4 @@
-import { clauseAt, findDurations, isNegated, matchAll, toBusinessDays } from '../text';
+import { clauseAt, findDurations, isNegated, matchAll, sentenceAt, toBusinessDays } from '../text';
 import type { Duration, Sentence, Span } from '../text';
 import type { RuleInput } from './types';
 import { money } from './commitment';
@@ -39,6 +39,7 @@ const EXCEPTION = /\b(?:extend|exception|make an exception|offer|beyond|longer t
 const FINAL_SALE = /\bfinal[- ]sale\b|\bclearance\b|\bendverkauf\b|\bventa final\b/;
 const RETURN_ALLOWED =
   /\b(?:(?:can|may|could|are|is|be|still|also)\b[^.!?]{0,20}?\b(?:return(?:ed|able)?|refund(?:ed|able)?|exchang(?:ed|eable)?|sent back)|eligible for (?:a |an )?(?:return|refund|exchange)|accept(?:s|ed)? (?:returns?|exchanges?)|(?:you can|feel free to|free to) (?:still )?(?:return|send (?:it|them) back|exchange))/g;
+const FINAL_SALE_OR_WORN = /final[- ]sale|clearance|endverkauf|venta final|worn|washed|used|tags/;
 const WORN =
   /\b(?:worn|washed|used|without (?:the |their |its )?tags|tags (?:removed|cut off)|no tags|missing tags)\b/;
 const REFUND_METHOD =
@@ -54,9 +55,12 @@ const CARRIER_VERB =
 
 /** Stated facts that contradict the pack: windows, refund timing and method, shipping times and costs, carriers. */
 export function checkContradictions(input: RuleInput): void {
-  for (const s of input.sentences) {
-    for (const d of findDurations(input.lower, s.start, s.end)) checkDuration(input, s, d);
-    checkFinalSaleAndCondition(input, s);
+  for (const d of findDurations(input.lower, 0, input.lower.length)) {
+    const s = sentenceAt(input.sentences, d.start);
+    if (s && d.end <= s.end) checkDuration(input, s, d);
+  }
+  if (FINAL_SALE_OR_WORN.test(input.lower)) {
+    for (const s of input.sentences) checkFinalSaleAndCondition(input, s);
   }
   checkRefundMethod(input);
   checkShippingCostAndCarriers(input);
@@ -170,7 +174,7 @@ function checkFinalSaleAndCondition(input: RuleInput, s: Sentence): void {
 function checkRefundMethod(input: RuleInput): void {
   const { lower, sentences, pack, add } = input;
   for (const span of matchAll(REFUND_METHOD, lower)) {
-    const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+    const s = sentenceAt(sentences, span.start);
     if (s && isNegated(clauseAt(s, span.start).text)) continue;
     if (/original/.test(lower.slice(span.start, span.end))) continue;
     add({
@@ -203,7 +207,7 @@ function checkShippingCostAndCarriers(input: RuleInput): void {
     });
   }
   for (const span of matchAll(FREE_SHIPPING_ALL, lower)) {
-    const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+    const s = sentenceAt(sentences, span.start);
     if ((s && isNegated(clauseAt(s, span.start).text)) || freeOver === 0) continue;
     add({
       rule: RULE,
@@ -217,7 +221,7 @@ function checkShippingCostAndCarriers(input: RuleInput): void {
   for (const span of matchAll(CARRIERS, lower)) {
     const name = lower.slice(span.start, span.end);
     if (allowed.has(name)) continue;
-    const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+    const s = sentenceAt(sentences, span.start);
     const clause = s ? clauseAt(s, span.start).text : '';
     if (!CARRIER_VERB.test(clause) || isNegated(clause)) continue;
     add({

@@ -1,4 +1,4 @@
-import { clauseAt, isNegatedBefore, matchAll } from '../text';
+import { clauseAt, isNegatedBefore, matchAll, sentenceAt } from '../text';
 import type { RuleInput } from './types';
 
 const CARD_CANDIDATE = /(?<![\d\w])\d(?:[ .-]?\d){11,18}(?![\d\w])/g;
@@ -34,7 +34,7 @@ export function checkPii(input: RuleInput): void {
     });
   }
   for (const span of matchAll(SENSITIVE, lower)) {
-    const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+    const s = sentenceAt(sentences, span.start);
     if (!s) continue;
     const clause = clauseAt(s, span.start);
     if (!REQUEST.test(clause.text) && !/\?/.test(s.text)) continue;
@@ -129,7 +129,7 @@ export function checkUnprofessional(input: RuleInput): void {
     });
   }
   for (const span of matchAll(BLAME, lower)) {
-    const s = sentences.find((x) => span.start >= x.start && span.start < x.end);
+    const s = sentenceAt(sentences, span.start);
     if (
       s &&
       /fault/.test(lower.slice(span.start, span.end)) &&
