@@ -71,6 +71,15 @@ test('changes settings, sets and clears the API key, and keeps them after a relo
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(keyStatus(page)).toHaveText('set');
   expect(await page.content()).not.toContain(API_KEY);
+  // Saving one key of a section keeps the section's other keys.
+  await page.getByLabel('Temperature').fill('0.5');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(saveState(page)).toContainText('All changes saved');
+  expect(harness.core.settings.get().llm).toMatchObject({
+    temperature: 0.5,
+    model: 'llama3.1:8b',
+    preset: 'ollama',
+  });
   await page.screenshot({ path: 'test-results/settings-panel-dark.png' });
 
   await page.getByRole('button', { name: 'Clear key' }).click();

@@ -22,10 +22,15 @@ export interface KbdProps {
 export function Kbd({ accelerator, isMac = false }: KbdProps) {
   const keys = formatAccelerator(accelerator, isMac);
   return (
-    <span className="kbd-group" aria-label={keys.join(' plus ')}>
+    <span className="kbd-group">
+      <span className="visually-hidden">{keys.join(' plus ')}</span>
       {keys.map((k, i) => (
         <Fragment key={`${k}-${i}`}>
-          {i > 0 ? <span aria-hidden="true">+</span> : null}
+          {i > 0 ? (
+            <span aria-hidden="true" className="kbd-plus">
+              +
+            </span>
+          ) : null}
           <kbd className="kbd" aria-hidden="true">
             {k}
           </kbd>

@@ -71,13 +71,13 @@ export function useSettingsForm(settings: Settings): SettingsFormController {
     if (!dirty) return true;
     const sent = { ...pending };
     try {
-      await update.mutateAsync(toPatch(sent));
+      await update.mutateAsync(toPatch(sent, settings));
       markSaved(sent, Date.now());
       return true;
     } catch {
       return false;
     }
-  }, [allErrors, dirty, pending, update, markSaved, setShowAllErrors]);
+  }, [allErrors, dirty, pending, update, markSaved, setShowAllErrors, settings]);
 
   let state: SaveState;
   if (update.isPending) state = { kind: 'saving' };

@@ -68,10 +68,12 @@ export function pendingEdits(saved: FormValues, edits: FormEdits): FormEdits {
 const num = (raw: string): number => Number(raw.trim());
 
 /**
- * Builds the one-level patch main expects from validated edits. Only changed keys are sent, so a
- * change made elsewhere meanwhile (the tray toggling always-on-top) is not overwritten.
+ * Builds the one-level patch main expects from validated edits. Only touched sections are sent, so a
+ * change made elsewhere meanwhile in another section (the tray pausing the clipboard) is kept.
+ * A touched section is sent whole (saved values plus edits): the shared patch schema fills the keys a
+ * section omits with their defaults, so sending only the changed key would reset its neighbours.
  */
-export function toPatch(edits: FormEdits): SettingsPatch {
+export function toPatch(edits: FormEdits, saved: Settings): SettingsPatch {
   const patch: SettingsPatch = {};
   const identity: NonNullable<SettingsPatch['identity']> = {};
   const window: NonNullable<SettingsPatch['window']> = {};
@@ -100,7 +102,9 @@ export function toPatch(edits: FormEdits): SettingsPatch {
   if (e.suggestionCount !== undefined) llm.suggestionCount = num(e.suggestionCount);
   const sections = { identity, window, clipboard, shortcuts, llm } as const;
   for (const [key, section] of Object.entries(sections)) {
-    if (Object.keys(section).length > 0) (patch as Record<string, unknown>)[key] = section;
+    if (Object.keys(section).length === 0) continue;
+    const base = saved[key as keyof typeof sections];
+    (patch as Record<string, unknown>)[key] = { ...base, ...section };
   }
   return patch;
 }
