@@ -114,10 +114,9 @@ describe('Freshdesk connector', () => {
           ...conversation(from + i, {}),
           created_at: new Date(Date.UTC(2026, 10, 23) + (from + i) * 1000).toISOString(),
         }));
-        return {
-          json,
-          headers: from + count < total ? { link: `<${server!.url}/x?page=${page + 1}>; rel="next"` } : {},
-        };
+        const headers: Record<string, string> =
+          from + count < total ? { link: `<${server!.url}/x?page=${page + 1}>; rel="next"` } : {};
+        return { json, headers };
       },
       { keepLatest: 50 },
     );

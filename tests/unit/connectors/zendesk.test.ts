@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZendeskConnector } from '../../../src/main/connectors/zendesk';
-import { basic, fakeTiming, secrets, startServer, type FakeServer, type Handler } from './fake-server';
+import {
+  basic,
+  fakeTiming,
+  secrets,
+  startServer,
+  type FakeServer,
+  type Handler,
+  type Reply,
+} from './fake-server';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(`tests/fixtures/connectors/${name}`, 'utf8'));
@@ -292,7 +300,7 @@ describe('Zendesk connector', () => {
 
   it('pauses when the per-minute headers say the account has no requests left', async () => {
     const { zendesk, timing } = await connector((req) => {
-      const reply = standard(req);
+      const reply = standard(req) as Reply;
       return 'json' in reply && req.path.endsWith('35436.json')
         ? {
             ...reply,
