@@ -56,6 +56,8 @@ export interface StreamRunInput {
   signal: AbortSignal;
   /** Time allowed for the first byte and for every silence between chunks afterwards. */
   timeoutMs: number;
+  /** Cap on one attempt from request to last chunk, so a model trickling a token now and then still ends. */
+  totalTimeoutMs?: number;
   retry: RetryPolicy;
   baseUrl: string;
   model: string;
@@ -73,6 +75,7 @@ export interface StreamRunOutcome {
 }
 
 const TIMEOUT = Symbol('timeout');
+const TOTAL_TIMEOUT = Symbol('total-timeout');
 
 /**
  * Runs one streamed chat completion with our own retry rules: 429/5xx are retried with backoff (or the
@@ -95,6 +98,10 @@ export async function runStream(input: StreamRunInput): Promise<StreamRunOutcome
       clearTimeout(timer);
       timer = setTimeout(() => controller.abort(TIMEOUT), input.timeoutMs);
     };
+    const total = setTimeout(
+      () => controller.abort(TOTAL_TIMEOUT),
+      input.totalTimeoutMs ?? input.timeoutMs * 4,
+    );
     let finishReason: string | null = null;
     let error: unknown = null;
     try {
@@ -125,6 +132,7 @@ export async function runStream(input: StreamRunInput): Promise<StreamRunOutcome
       error = caught;
     } finally {
       clearTimeout(timer);
+      clearTimeout(total);
       input.signal.removeEventListener('abort', onAbort);
     }
     const outcome = (f: LlmFailure | null): StreamRunOutcome => ({
@@ -145,6 +153,11 @@ export async function runStream(input: StreamRunInput): Promise<StreamRunOutcome
             : `The model endpoint did not answer within ${Math.round(input.timeoutMs / 1000)} s.`,
         ),
       );
+    }
+    if (controller.signal.aborted && controller.signal.reason === TOTAL_TIMEOUT) {
+      const ms = input.totalTimeoutMs ?? input.timeoutMs * 4;
+      const limit = (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
+      return outcome(failure('timeout', `The model took longer than ${limit} s to write its answer.`));
     }
     if (!error) return outcome(null);
     const classified = classifyError(error, { baseUrl: input.baseUrl, model: input.model });

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { APIConnectionError, APIError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifyError, retryAfterMs } from '../../../src/main/llm/errors';
-import { backoffDelay, DEFAULT_RETRY } from '../../../src/main/llm/stream-request';
+import OpenAI from 'openai';
+import { backoffDelay, DEFAULT_RETRY, runStream } from '../../../src/main/llm/stream-request';
 import { repliesJson, startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server';
 import { baseRequest, EventLog, makeService } from './helpers';
 
@@ -193,6 +194,29 @@ describe('LlmSuggestionService: failures fall back with plain words', () => {
     expect(result).toMatchObject({ ok: false, reason: 'timeout' });
     expect(!result.ok && result.message).toMatch(/stopped sending text/);
     expect(result.drafts.every((d) => d.incomplete)).toBe(true);
+  });
+
+  it('a model that trickles tokens forever is stopped by the total cap', async () => {
+    server.enqueue({ kind: 'stream', content: OK, chunkSize: 2, delayMs: 40 });
+    const client = new OpenAI({ baseURL: server.baseUrl, apiKey: 'k', maxRetries: 0, logLevel: 'off' });
+    const deltas: string[] = [];
+    const outcome = await runStream({
+      client,
+      body: { model: 'fake-model', messages: [{ role: 'user', content: 'x' }], stream: true },
+      signal: new AbortController().signal,
+      timeoutMs: 2000,
+      totalTimeoutMs: 300,
+      retry: DEFAULT_RETRY,
+      baseUrl: server.baseUrl,
+      model: 'fake-model',
+      onDelta: (d) => deltas.push(d),
+    });
+    expect(outcome.failure).toMatchObject({
+      code: 'timeout',
+      message: 'The model took longer than 0.3 s to write its answer.',
+    });
+    expect(outcome.sawTokens).toBe(true);
+    expect(deltas.join('').length).toBeLessThan(OK.length);
   });
 
   it('no key stored for a preset that needs one: no request is made', async () => {
