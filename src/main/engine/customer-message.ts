@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { countMatches, letterStats } from './text-stats';
 
 /**
  * Text Tandem itself recently put on the clipboard, as a predicate or as a set of `ownWriteHash`
@@ -66,9 +67,9 @@ export function classifyCustomerMessage(
   }
   if (BARE_URL.test(text)) return no('url');
   if (NUMBERISH.test(text)) return no('number');
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = text.length > 1000 ? text.slice(0, 1000) : text;
   if (looksLikeCode(sample)) return no('code');
-  const words = sample.match(WORD)?.length ?? 0;
+  const words = countMatches(WORD, sample, 2);
   if (words < 2) {
     // One CJK "word" is a whole sentence; otherwise a lone token is an identifier or a greeting.
     const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4,}/u.test(sample);
@@ -81,8 +82,8 @@ function looksLikeCode(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim().length > 0);
   if (lines.length === 0) return false;
   const codeLines = lines.filter((l) => CODE_LINE.test(l)).length;
-  const symbols = text.match(CODE_CHARS)?.length ?? 0;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const symbols = countMatches(CODE_CHARS, text);
+  const { letters } = letterStats(text);
   if (lines.length >= 2 && codeLines / lines.length >= 0.5) return true;
   if (/^\s*[{[]/.test(text) && /[}\]]\s*$/.test(text) && /"[^"\n]{1,200}"\s*:/.test(text)) return true; // JSON
   return text.length >= 20 && symbols / Math.max(1, letters + symbols) > 0.3;

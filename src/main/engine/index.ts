@@ -5,8 +5,9 @@ import { classifyCustomerMessage, type RecentOwnWrites } from './customer-messag
 import { compileOrderPatterns, extractEntities, type CatalogueItem } from './entities';
 import { createIntentClassifier, type IntentClassifier } from './intent';
 import { detectLanguage } from './language';
-import { DEFAULT_MAX_CHARS, normalize, normalizeChars } from './normalize';
+import { DEFAULT_MAX_CHARS, normalize } from './normalize';
 import { redact, type RedactionResult, type RestoreMap } from './redact';
+import { contextNames, createRedactor } from './redactor';
 import { SpanMask } from './span-mask';
 import { assessChurn } from './signals/churn';
 import { assessEscalation, DEFAULT_ESCALATION_PATH } from './signals/escalation';
@@ -15,6 +16,7 @@ import { analyzeSentiment } from './signals/sentiment';
 export { ownWriteHash, type RecentOwnWrites } from './customer-message';
 export { restorePlaceholders, type RestoreMap, type RestoreEntry, type RedactedEntity } from './redact';
 export type { CatalogueItem } from './entities';
+export { createRedactor, type Redactor, type RedactorOptions } from './redactor';
 
 export interface EngineOptions {
   /** Folder with the shipped data (intents…); found from the module or cwd when omitted. */
@@ -35,7 +37,7 @@ export interface EngineOptions {
   /** Products to recognise by SKU or title. */
   catalogue?: CatalogueItem[];
   /** An already-trained classifier (tests, or sharing one model between engines). */
-  intentClassifier?: IntentClassifier;
+  intentClassifier?: Pick<IntentClassifier, 'labels' | 'classify'>;
 }
 
 export interface AnalyzeOptions {
@@ -69,8 +71,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const highValueThreshold = options.highValueThreshold ?? 1000;
   const threshold = options.escalationConfidenceThreshold ?? 0.35;
 
-  const namesOf = (input: Pick<MessageInput, 'customer'>): string[] =>
-    [input.customer?.name, input.customer?.firstName].filter((n): n is string => typeof n === 'string');
+  const redactor = createRedactor({
+    orderPatterns: options.orderPatterns,
+    defaultCountry: options.defaultCountry,
+  });
 
   function classify(text: string): IntentResult {
     if (text.trim().length === 0) return { label: 'other', confidence: 0, secondary: [] };
@@ -103,7 +107,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
     const redaction = redact(n.text, {
       protectedSpans: business.map((e) => e.span),
-      names: namesOf(input),
+      names: contextNames(input),
       defaultCountry: options.defaultCountry,
     });
     const entities = mergeEntities(n.text.length, business, redaction);
@@ -133,17 +137,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
   }
 
-  function redactText(text: string, context: Pick<MessageInput, 'customer'> = {}): RedactionResult {
-    const clean = normalizeChars(text);
-    const business = extractEntities(clean, { orderPatterns, now: new Date(0) });
-    return redact(clean, {
-      protectedSpans: business.map((e) => e.span),
-      names: namesOf(context),
-      defaultCountry: options.defaultCountry,
-    });
-  }
-
-  return { analyze, redactText, intentLabels: classifier.labels };
+  return { analyze, redactText: redactor.redactText, intentLabels: classifier.labels };
 }
 
 /** Business entities that survived redaction, plus one entity per masked value (its placeholder, never the value). */

@@ -1,4 +1,5 @@
 import { detectAll } from 'tinyld/light';
+import { letterStats } from './text-stats';
 
 /**
  * Language detection with tinyld's "light" build. Chosen over eld (also installed): eld's smallest
@@ -24,10 +25,8 @@ export interface LanguageResult {
 
 /** Letters (any script) in the sample; n-gram detection below this is noise. */
 const MIN_LETTERS = 12;
-const SAMPLE_CHARS = 600;
+const SAMPLE_CHARS = 300;
 const NOISE = /https?:\/\/\S{0,2000}|\S{1,64}@\S{1,255}|[\d\p{P}\p{S}]+/gu;
-const LETTER = /\p{L}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 /** CJK, kana and Hangul carry much more per character; a few are enough. */
 const DENSE_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
@@ -46,8 +45,7 @@ export function detectLanguage(text: string, options: LanguageOptions = {}): Lan
   const hint = baseCode(options.hint);
   const fallback = baseCode(options.fallback) ?? 'en';
   const sample = text.slice(0, SAMPLE_CHARS).replace(NOISE, ' ');
-  const letters = sample.match(LETTER)?.length ?? 0;
-  const latin = sample.match(LATIN)?.length ?? 0;
+  const { letters, latin } = letterStats(sample);
   // Non-Latin scripts narrow the candidates a lot (Cyrillic, Greek, Hebrew…), so fewer letters do.
   const dense = DENSE_SCRIPT.test(sample) || (letters > 0 && latin / letters < 0.5);
   if (letters >= MIN_LETTERS || (dense && letters >= 2)) {

@@ -1,7 +1,179 @@
+import type { MessageInput } from '../../../shared/domain/context';
+import type { Engine } from '../../engine';
+import { generateCorpus } from '../../engine/bench/corpus';
 import type { CliCommand } from '../io';
 
-/** Placeholder until the bench command lands; says so plainly instead of failing obscurely. */
-export const benchCommand: CliCommand = async (_args, io) => {
-  io.stderr.write('The "bench" command is not available in this build yet.\n');
-  return 2;
+/** Measured figures; engine part 2 adds its own sections (policy-check latency) via `extraSections`. */
+export interface BenchReport {
+  corpus: { messages: number; minChars: number; maxChars: number; meanChars: number };
+  coldStart: { moduleLoadMs: number; createEngineMs: number; readyMs: number };
+  latency: { p50Ms: number; p99Ms: number; maxMs: number; p50Ms1to2KB: number; p99Ms1to2KB: number };
+  throughput: { messagesPerSecond: number };
+  memory: { rssBeforeMb: number; rssAfterMb: number; rssGrowthMb: number; heapUsedMb: number };
+  hostileRedaction: Record<string, number>;
+  targets: Record<string, { value: number; target: string; met: boolean }>;
+  [section: string]: unknown;
+}
+
+/** Adds a section to the report; receives the warmed-up engine and the corpus. */
+export type BenchSection = (ctx: {
+  engine: Engine;
+  corpus: readonly MessageInput[];
+}) => Promise<Record<string, unknown>>;
+
+export interface BenchOptions {
+  messages?: number;
+  warmup?: number;
+  extraSections?: Record<string, BenchSection>;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const mb = (bytes: number): number => Math.round((bytes / 1_048_576) * 10) / 10;
+const r3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** The worst of a few runs, after one warm-up: a budget must hold every time, not on average. */
+function worstMs(fn: () => void, runs = 3): number {
+  fn();
+  let worst = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    worst = Math.max(worst, performance.now() - t);
+  }
+  return r3(worst);
+}
+
+/**
+ * Runs the engine benchmark in this process: cold start (module load + training), per-message
+ * latency after warm-up, throughput on one core, RSS growth, and redaction of hostile 100k inputs.
+ * The corpus is generated before the memory baseline so that it does not count as engine memory.
+ */
+export async function runEngineBench(options: BenchOptions = {}): Promise<BenchReport> {
+  const n = options.messages ?? 3000;
+  const warmup = options.warmup ?? 300;
+  const corpus = generateCorpus(n, 42);
+  const lengths = corpus.map((m) => m.text.length);
+  globalThis.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+
+  const t0 = performance.now();
+  const { createEngine, createRedactor } = await import('../../engine');
+  const t1 = performance.now();
+  const engine = createEngine();
+  const t2 = performance.now();
+
+  for (let i = 0; i < warmup; i++) engine.analyze(corpus[i % corpus.length]!);
+  const all: number[] = [];
+  const big: number[] = [];
+  for (const input of corpus) {
+    const t = performance.now();
+    engine.analyze(input);
+    const ms = performance.now() - t;
+    all.push(ms);
+    if (input.text.length >= 1000 && input.text.length <= 2100) big.push(ms);
+  }
+  const tp = performance.now();
+  for (const input of corpus) engine.analyze(input);
+  const perSecond = Math.round(corpus.length / ((performance.now() - tp) / 1000));
+  all.sort((a, b) => a - b);
+  big.sort((a, b) => a - b);
+
+  const redactor = createRedactor();
+  const hostile: Record<string, string> = {
+    '100k digits': '4'.repeat(100_000),
+    '100k chars without spaces': 'ab1@x.'.repeat(16_667).slice(0, 100_000),
+    '100k letters': 'a'.repeat(100_000),
+    '50k "1 " groups': '1 '.repeat(50_000),
+  };
+  const hostileRedaction: Record<string, number> = {};
+  for (const [name, text] of Object.entries(hostile))
+    hostileRedaction[name] = worstMs(() => redactor.redactText(text));
+
+  const rssAfter = process.memoryUsage().rss;
+  const report: BenchReport = {
+    corpus: {
+      messages: n,
+      minChars: Math.min(...lengths),
+      maxChars: Math.max(...lengths),
+      meanChars: Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
+    },
+    coldStart: { moduleLoadMs: r3(t1 - t0), createEngineMs: r3(t2 - t1), readyMs: r3(t2 - t0) },
+    latency: {
+      p50Ms: r3(percentile(all, 50)),
+      p99Ms: r3(percentile(all, 99)),
+      maxMs: r3(all[all.length - 1] ?? 0),
+      p50Ms1to2KB: r3(percentile(big, 50)),
+      p99Ms1to2KB: r3(percentile(big, 99)),
+    },
+    throughput: { messagesPerSecond: perSecond },
+    memory: {
+      rssBeforeMb: mb(rssBefore),
+      rssAfterMb: mb(rssAfter),
+      rssGrowthMb: mb(rssAfter - rssBefore),
+      heapUsedMb: mb(process.memoryUsage().heapUsed),
+    },
+    hostileRedaction,
+    targets: {},
+  };
+  const worstHostile = Math.max(...Object.values(hostileRedaction));
+  report.targets = {
+    'p99 1–2 KB (ms)': {
+      value: report.latency.p99Ms1to2KB,
+      target: '≤ 2',
+      met: report.latency.p99Ms1to2KB <= 2,
+    },
+    'messages/s': { value: perSecond, target: '≥ 2000', met: perSecond >= 2000 },
+    'ready (ms)': { value: report.coldStart.readyMs, target: '≤ 300', met: report.coldStart.readyMs <= 300 },
+    'RSS growth (MB)': {
+      value: report.memory.rssGrowthMb,
+      target: '≤ 60',
+      met: report.memory.rssGrowthMb <= 60,
+    },
+    'hostile redaction (ms)': { value: worstHostile, target: '< 50', met: worstHostile < 50 },
+  };
+  for (const [name, section] of Object.entries(options.extraSections ?? {})) {
+    report[name] = await section({ engine, corpus });
+  }
+  return report;
+}
+
+/** Human-readable report, one figure a line. */
+export function formatBenchReport(r: BenchReport): string {
+  const lines = [
+    `corpus: ${r.corpus.messages} messages, ${r.corpus.minChars}–${r.corpus.maxChars} chars (mean ${r.corpus.meanChars})`,
+    `cold start: ready ${r.coldStart.readyMs} ms (module load ${r.coldStart.moduleLoadMs} ms, create + train ${r.coldStart.createEngineMs} ms)`,
+    `latency (all): p50 ${r.latency.p50Ms} ms, p99 ${r.latency.p99Ms} ms, max ${r.latency.maxMs} ms`,
+    `latency (1–2 KB): p50 ${r.latency.p50Ms1to2KB} ms, p99 ${r.latency.p99Ms1to2KB} ms`,
+    `throughput: ${r.throughput.messagesPerSecond} messages/s (one core)`,
+    `memory: RSS ${r.memory.rssBeforeMb} → ${r.memory.rssAfterMb} MB (growth ${r.memory.rssGrowthMb} MB), heap used ${r.memory.heapUsedMb} MB`,
+    ...Object.entries(r.hostileRedaction).map(([k, v]) => `redaction of ${k}: ${v} ms`),
+    'targets:',
+    ...Object.entries(r.targets).map(
+      ([k, t]) => `  ${t.met ? 'met ' : 'MISS'} ${k}: ${t.value} (target ${t.target})`,
+    ),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i !== -1 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+export const benchCommand: CliCommand = async (args, io) => {
+  const messages = Number(option(args, '--messages') ?? 3000);
+  if (!Number.isInteger(messages) || messages < 10) {
+    io.stderr.write('--messages must be an integer ≥ 10\n');
+    return 2;
+  }
+  const report = await runEngineBench({ messages });
+  io.stdout.write(
+    args.includes('--json') ? JSON.stringify(report, null, 2) + '\n' : formatBenchReport(report),
+  );
+  return 0;
 };

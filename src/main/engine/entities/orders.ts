@@ -26,7 +26,9 @@ export function compileOrderPatterns(patterns: readonly string[] = DEFAULT_ORDER
     try {
       return new RegExp(p, 'gid');
     } catch (error) {
-      throw new Error(`Invalid order number pattern ${JSON.stringify(p)}: ${(error as Error).message}`);
+      throw new Error(`Invalid order number pattern ${JSON.stringify(p)}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
 }

@@ -26,6 +26,10 @@ const SIGNATURE_START: readonly RegExp[] = [
 const CHAIN_START_SPLIT = /^(?:On|Am|Le|El)\s.{5,300}$/i;
 const WROTE_LINE = /^.{0,120}(?:wrote|schrieb|a écrit|escribió)\s?:\s*$/i;
 
+/** Cheap pre-check: without one of these cues no line can start a quote or a signature. */
+const CUES =
+  /(?:^|\n)\s{0,8}(?:>|--|__|On\s|Am\s|Le\s|El\s|Il\s|Op\s|From:|Begin forwarded|Inizio|Sent from|Get Outlook|Enviado|Von meinem|Envoyé|Inviato)/i;
+
 /** Outlook's header block ("From:" is generic; require "Sent:"/"To:"/"Subject:" near it). */
 const OUTLOOK_FIELD = /^(?:Sent|Date|To|Subject|Cc):\s/i;
 
@@ -35,6 +39,7 @@ const OUTLOOK_FIELD = /^(?:Sent|Date|To|Subject|Cc):\s/i;
  * because a message that is only a quote is still better analysed than dropped.
  */
 export function findQuotedAndSignatureRanges(text: string): [number, number][] {
+  if (!CUES.test(text)) return [];
   const ranges: [number, number][] = [];
   let lineStart = 0;
   let cutAt = -1;

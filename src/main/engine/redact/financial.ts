@@ -103,7 +103,7 @@ export function findCards(text: string): Finding[] {
     let i = 0;
     while (i < run.length) {
       const first = run[i]!;
-      if (first.glued || first.digits.length !== 4) {
+      if (first.glued || (first.digits.length !== 4 && first.digits.length < 12)) {
         i++;
         continue;
       }

@@ -39,20 +39,23 @@ export function findEmails(text: string): Finding[] {
 
 const SECRET_VALUE = `["'“‘]?([^\\s"'“”‘’]{1,64})`;
 const PASSWORD = new RegExp(
-  `\\b(?:password|passwort|passcode|passphrase|passwd|pwd|pw|pass\\sword|contraseña|mot\\sde\\spasse)\\b(?:\\s(?:is|was|would\\sbe|should\\sbe|ist|es|est))?(?:\\s?[:=-])?\\s{0,3}${SECRET_VALUE}`,
+  `(?<!one[-\\s]time\\s)\\b(?:password|passwort|passcode|passphrase|passwd|pwd|pw|pass\\sword|contraseña|mot\\sde\\spasse)\\b(?:\\s(?:is|was|would\\sbe|should\\sbe|ist|es|est))?(?:\\s?[:=-])?\\s{0,3}${SECRET_VALUE}`,
   'dgi',
 );
 const PIN =
   /\bpin(?:\s(?:code|number|no\.?))?\b(?:\s(?:is|was))?(?:\s?[:=-])?\s{0,3}["'“]?(\d{4,8})(?!\d)/dgi;
 const OTP =
-  /\b(?:one[-\s]time\s(?:pass(?:word|code)|code|pin)|otp|2fa(?:\scode)?|two[-\s]factor\scode|verification\scode|verify\scode|login\scode|sign[-\s]in\scode|auth(?:entication|orization)?\scode|sms\scode|access\scode|(?:the\s)?code\s(?:you|they|u)\s(?:sent|texted|emailed)(?:\sme)?)\b(?:\s(?:is|was))?(?:\s?[:=-])?\s{0,3}["'“]?([A-Za-z0-9]{4,10})\b/dgi;
+  /\b(?:one[-\s]time\s(?:pass(?:word|code)|code|pin)|otp|2fa(?:\scode)?|two[-\s]factor\scode|verification\scode|verify\scode|login\scode|sign[-\s]in\scode|auth(?:entication|orization)?\scode|sms\scode|access\scode|(?:the\s)?code\s(?:you|they|u)\s(?:sent|texted|emailed)(?:\sme)?)\b(?:\s(?:is|was))?(?:\s?[:=-])?\s{0,3}["'“]?(\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\d])|[A-Za-z0-9]{4,10}\b)/dgi;
 /** Words that follow "password is" but are not the password ("my password is not working"). */
 const NOT_A_SECRET =
   /^(?:not|wrong|incorrect|invalid|correct|right|fine|ok|okay|expired|locked|too|very|the|a|an|my|your|still|already|being|now|just|never|reset|changed|working|broken|empty|required|same|different|case|and|or|but|for|that|this|it|in|on|of|to)$/i;
 
+const SECRET_CUE = /pass|pwd|\bpw\b|pin|otp|2fa|code|contraseña|mot de passe/i;
+
 /** Passwords, PINs and one-time codes given in the text ("my password is hunter2", "OTP: 482913"). */
 export function findSecrets(text: string): Finding[] {
   const out: Finding[] = [];
+  if (!SECRET_CUE.test(text)) return out;
   const push = (type: Finding['type'], m: RegExpExecArray): void => {
     const span = groupSpan(m, 1);
     if (!span) return;
@@ -79,6 +82,7 @@ const DOB = new RegExp(
 /** Dates of birth, only when named: an ordinary date is a delivery date the reply needs. */
 export function findDatesOfBirth(text: string): Finding[] {
   const out: Finding[] = [];
+  if (!/birth|d\.?o\.?b|born|geburt|nacimiento/i.test(text)) return out;
   for (const m of matchAll(DOB, text)) {
     const s = groupSpan(m, 1)!;
     out.push({ type: 'DOB', start: s[0], end: s[1], key: m[1]!.toLowerCase() });
@@ -134,6 +138,20 @@ const SIGN_OFF = new RegExp(
 const NOT_NAMES =
   /^(?:Very|So|Really|Not|Still|Sorry|Happy|Upset|Angry|Writing|Trying|Looking|Waiting|Going|Here|Back|Done|The|A|An|Your|Unable|Having|Getting|Just|Also|Interested)$/;
 
+const nameRegexCache = new Map<string, RegExp>();
+
+/** One compiled regex per distinct set of names (a thread re-analyses with the same customer). */
+function nameRegex(key: string): RegExp {
+  let re = nameRegexCache.get(key);
+  if (!re) {
+    if (nameRegexCache.size > 200) nameRegexCache.clear();
+    const alternatives = key.split('|').map(escapeRegExp).join('|');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+    nameRegexCache.set(key, re);
+  }
+  return re;
+}
+
 /**
  * Names: the customer's own name from context wherever it appears, plus names the text introduces
  * ("my name is …", a sign-off line). Kept restorable so the reply can greet them.
@@ -145,10 +163,7 @@ export function findNames(text: string, known: readonly string[] = []): Finding[
     for (const t of full.split(/\s+/)) if (t.length >= 2 && /^\p{Lu}/u.test(t)) tokens.add(t);
   }
   if (tokens.size > 0) {
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${[...tokens].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
+    const re = nameRegex([...tokens].sort().join('|'));
     for (const m of matchAll(re, text))
       out.push({ type: 'NAME', start: m.index, end: m.index + m[0].length, key: m[0] });
   }

@@ -1,4 +1,5 @@
 import type { Sentiment } from '../../../shared/domain/analysis';
+import { countMatches, letterStats } from '../text-stats';
 import { INTENSIFIERS, NEGATORS, PHRASES, PROFANITY, VALENCE } from './lexicon';
 
 /** Frustration markers, as stable codes the UI can explain. */
@@ -47,49 +48,56 @@ export function analyzeSentiment(text: string): Sentiment {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   const markers = new Set<FrustrationMarker>();
   let sum = 0;
-  const words = sample.match(WORD) ?? [];
-  for (let i = 0; i < words.length; i++) {
-    const raw = words[i]!;
+  // Previous three words, lower-cased, for negation and intensifiers; no per-word allocation.
+  let p1 = '';
+  let p2 = '';
+  let p3 = '';
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sample); m; m = WORD.exec(sample)) {
+    const raw = m[0];
     const lower = raw.toLowerCase().replace(/’/g, "'");
     let v = VALENCE.get(lower);
-    if (v === undefined) continue;
-    const prev = [words[i - 1], words[i - 2], words[i - 3]].map((w) => w?.toLowerCase().replace(/’/g, "'"));
-    if (prev[0] && INTENSIFIERS.has(prev[0])) v *= 1.4;
-    if (raw.length >= 3 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) v *= 1.5;
-    if (prev.some((p) => p !== undefined && (NEGATORS.has(p) || p.endsWith("n't")))) v *= v > 0 ? -0.7 : -0.4;
-    sum += v;
+    if (v !== undefined) {
+      if (INTENSIFIERS.has(p1)) v *= 1.4;
+      if (raw.length >= 3 && raw === raw.toUpperCase() && raw !== lower) v *= 1.5;
+      if (isNegator(p1) || isNegator(p2) || isNegator(p3)) v *= v > 0 ? -0.7 : -0.4;
+      sum += v;
+    }
+    p3 = p2;
+    p2 = p1;
+    p1 = lower;
   }
-  for (const [re, weight] of PHRASES) {
-    re.lastIndex = 0;
-    const count = sample.match(re)?.length ?? 0;
-    sum += weight * Math.min(count, 3);
-  }
+  for (const [re, weight] of PHRASES) sum += weight * countMatches(re, sample, 3);
   for (const [marker, re] of MARKER_PATTERNS) if (re.test(sample)) markers.add(marker);
-  const profanity = sample.match(PROFANITY);
-  if (profanity) {
+  const profanity = countMatches(PROFANITY, sample, 3);
+  if (profanity > 0) {
     markers.add('profanity');
-    sum -= 2 * Math.min(profanity.length, 3);
+    sum -= 2 * profanity;
   }
   if (isShouting(sample)) markers.add('caps');
   if (markers.size > 0) sum -= MARKER_WEIGHT * markers.size;
-  const exclaims = Math.min(4, (sample.match(/!/g) ?? []).length);
+  const exclaims = countMatches(/!/g, sample, 4);
   if (sum !== 0) sum += Math.sign(sum) * exclaims * 0.3;
   const score = Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000;
   const label = score <= -0.3 ? 'negative' : score >= 0.3 ? 'positive' : 'neutral';
   return { label, score, markers: [...markers] };
 }
 
+const SHOUTED = /\b\p{Lu}{3,}\b/gu;
+const ACRONYMS =
+  /^(?:USPS|UPS|DHL|USD|EUR|GBP|SKU|ASAP|FAQ|GDPR|CCPA|PDF|URL|OTP|PIN|CVV|SSN|IBAN|ID|USA|UK|EU|VIP|FYI|ETA|TBH|DM|LOL|OMG)$/;
+
+function isNegator(word: string): boolean {
+  return word.length > 0 && (NEGATORS.has(word) || word.endsWith("n't"));
+}
+
 /** Two or more shouted words, or mostly upper-case letters in a message of some length. */
 function isShouting(text: string): boolean {
-  const shouted = text.match(/\b\p{Lu}{3,}\b/gu) ?? [];
-  const real = shouted.filter(
-    (w) =>
-      !/^(?:USPS|UPS|DHL|USD|EUR|GBP|SKU|ASAP|FAQ|GDPR|CCPA|PDF|URL|OTP|PIN|CVV|SSN|IBAN|ID|USA|UK|EU|VIP|FYI|ETA|TBH|DM)$/.test(
-        w,
-      ),
-  );
-  if (real.length >= 2) return true;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  return letters >= 12 && upper / letters > 0.6;
+  const { letters, upper } = letterStats(text);
+  if (letters >= 12 && upper / letters > 0.6) return true;
+  if (upper < 6) return false;
+  let real = 0;
+  SHOUTED.lastIndex = 0;
+  for (let m = SHOUTED.exec(text); m && real < 2; m = SHOUTED.exec(text)) if (!ACRONYMS.test(m[0])) real++;
+  return real >= 2;
 }
