@@ -104,7 +104,8 @@ export function clauseAt(sentence: Sentence, offset: number): Clause {
 
 const NEGATION =
   /(?:^|[^a-z])(?:not|never|no|none|nothing|cannot|can't|cant|won't|wont|don't|dont|doesn't|didn't|isn't|aren't|wasn't|weren't|shouldn't|wouldn't|couldn't|mustn't|unable|nor|neither|non-|non|without|no longer|nicht|kein|keine|keinen|nie|niemals|nunca|jamás|ni)(?=$|[^a-z])/;
-const NOT_A_NEGATION = /\b(?:no problem|no worries|not only|no doubt|no matter|no later than)\b/g;
+const NOT_A_NEGATION =
+  /\b(?:no problem|no worries|not only|no doubt|no matter|no later than|(?:at )?no (?:extra |additional )?(?:charge|cost|fee)s?|no-cost)\b/g;
 
 /** True when a negation comes before `offset` in its clause ("this is not your fault", but not "your fault for not …"). */
 export function isNegatedBefore(clause: Clause, offset: number): boolean {

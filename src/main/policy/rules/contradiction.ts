@@ -34,6 +34,8 @@ const NOT_A_LIMIT =
 const STATE_BEFORE = /\b(?:for|been|past|last|over the|took|waited|waiting|it's been|it has been)\s*$/;
 const INSTANT_WORD =
   /^(?:next[- ]day|overnight|same[- ]day|tomorrow|today|tonight|immediately|instantly|instant|right away|right now|within the hour|straight away|sofort|inmediatamente|morgen|mañana)$/;
+const DISPATCH_BEFORE =
+  /\b(?:ships?|dispatch(?:es|ed)?|leaves?|goes out|sent out|packed|processed)(?: out)?(?: (?:the|on the|within|in))?\s*$/;
 const EXCEPTION = /\b(?:extend|exception|make an exception|offer|beyond|longer than)\b/;
 
 const FINAL_SALE = /\bfinal[- ]sale\b|\bclearance\b|\bendverkauf\b|\bventa final\b/;
@@ -95,7 +97,7 @@ function checkDuration(input: RuleInput, s: Sentence, d: Duration): void {
     );
     return;
   }
-  // "shipped today" reports an event; only timing claims about a service level are compared.
+  // "shipped today" reports an event, and "ships the same day" is handling time, not transit time.
   if (subject === 'shipping' && d.max === 0) return;
   const bd = toBusinessDays(d);
   if (subject === 'refund') {
@@ -107,6 +109,7 @@ function checkDuration(input: RuleInput, s: Sentence, d: Duration): void {
     );
     return;
   }
+  if (DISPATCH_BEFORE.test(before)) return;
   const range =
     subject === 'standard'
       ? pack.shipping.standard
