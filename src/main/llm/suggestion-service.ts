@@ -227,8 +227,9 @@ export class LlmSuggestionService {
     const partial = (): LlmDraft[] =>
       parser.replies
         .slice(0, endpoint.suggestionCount)
-        .filter((r) => r.text.trim())
-        .map((r, index) => {
+        .map((r, index) => ({ r, index }))
+        .filter(({ r }) => r.text.trim())
+        .map(({ r, index }) => {
           const text = display(r.text);
           return { index, text, macroId: null, policy: check(text), incomplete: true };
         });
@@ -251,7 +252,11 @@ export class LlmSuggestionService {
     const macroIds = new Set(req.macros.map((m) => m.id));
     const drafts: LlmDraft[] = (parsed?.replies ?? []).map((r, index) => {
       const text = display(r.text);
-      const closed = parser.format !== 'json' || (parser.replies[index]?.closed ?? true);
+      // A length cut leaves the last JSON string open, or the last plain-text reply short.
+      const closed =
+        parser.format === 'json'
+          ? (parser.replies[index]?.closed ?? true)
+          : index < (parsed?.replies.length ?? 0) - 1;
       return {
         index,
         text,

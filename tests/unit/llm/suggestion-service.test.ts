@@ -167,6 +167,14 @@ describe('LlmSuggestionService: streaming drafts', () => {
     expect(result.drafts.map((d) => d.incomplete)).toEqual([false]);
   });
 
+  it('in plain-text mode a length cut marks only the last reply incomplete', async () => {
+    server.enqueue({ kind: 'stream', content: `1. ${A}\n2. Hi [NAME_1], thanks for flag`, finishReason: 'length' });
+    const service = await makeService(server.baseUrl);
+    const result = await service.request('m1', baseRequest());
+    expect(result.ok).toBe(true);
+    expect(result.drafts.map((d) => d.incomplete)).toEqual([false, true]);
+  });
+
   it('falls back on a content filter stop', async () => {
     server.enqueue({ kind: 'stream', content: '{"replies":[{"text":"Hi', finishReason: 'content_filter' });
     const service = await makeService(server.baseUrl);
