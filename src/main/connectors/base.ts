@@ -87,3 +87,10 @@ export function numericId(id: string, vendor: string): string {
   }
   return trimmed;
 }
+
+/** An empty or whitespace-only reply is refused before any request, so nothing blank reaches a customer. */
+export function requireText(text: string, vendor: string): void {
+  if (text.trim() === '') {
+    throw new ConnectorError('bad_request', `Nothing was posted to ${vendor}: the reply is empty.`);
+  }
+}

@@ -15,6 +15,7 @@ import {
   requireSecret,
   toPostResult,
   toTestResult,
+  requireText,
 } from './base';
 import { TtlCache } from './cache';
 import type { HttpClient } from './http/client';
@@ -180,6 +181,7 @@ export class GorgiasConnector implements HelpdeskConnector {
   postReply(ticketId: string, text: string, options: PostOptions): Promise<PostResult> {
     return toPostResult(VENDOR, async () => {
       const id = numericId(ticketId, VENDOR);
+      requireText(text, VENDOR);
       const sender = { email: await this.agentEmail() };
       const body = { body_text: text, body_html: textToHtml(text), via: 'api', from_agent: true, sender };
       let json: Record<string, unknown>;

@@ -7,7 +7,7 @@ import type {
   TicketMessage,
   TicketSummary,
 } from '../../shared/domain/connectors';
-import { connectedAs, createHttpClient, numericId, toPostResult, toTestResult } from './base';
+import { connectedAs, createHttpClient, numericId, toPostResult, toTestResult, requireText } from './base';
 import { TtlCache } from './cache';
 import { HelpScoutTokens } from './helpscout-auth';
 import type { HttpClient } from './http/client';
@@ -208,6 +208,7 @@ export class HelpScoutConnector implements HelpdeskConnector {
   postReply(ticketId: string, text: string, options: PostOptions): Promise<PostResult> {
     return toPostResult(VENDOR, async () => {
       const id = numericId(ticketId, VENDOR);
+      requireText(text, VENDOR);
       let json: Record<string, unknown>;
       if (options.asInternalNote) {
         json = { text };

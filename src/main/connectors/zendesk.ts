@@ -15,6 +15,7 @@ import {
   requireSecret,
   toPostResult,
   toTestResult,
+  requireText,
 } from './base';
 import { TtlCache } from './cache';
 import type { HttpClient } from './http/client';
@@ -214,6 +215,7 @@ export class ZendeskConnector implements HelpdeskConnector {
   postReply(ticketId: string, text: string, options: PostOptions): Promise<PostResult> {
     return toPostResult(VENDOR, async () => {
       const id = numericId(ticketId, VENDOR);
+      requireText(text, VENDOR);
       const { data } = await this.http.request({
         method: 'PUT',
         path: `/api/v2/tickets/${id}.json`,

@@ -195,7 +195,7 @@ describe('Freshdesk connector', () => {
         errors: [{ field: 'body', message: 'It should not be blank', code: 'missing_field' }],
       },
     }));
-    expect(await freshdesk.postReply('20', '', { asInternalNote: false })).toEqual({
+    expect(await freshdesk.postReply('20', 'x', { asInternalNote: false })).toEqual({
       ok: false,
       code: 'bad_request',
       message: 'Freshdesk did not accept the request (400): Validation failed.',

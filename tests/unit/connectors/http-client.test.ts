@@ -218,7 +218,7 @@ describe('HttpClient', () => {
   });
 
   it('times out a hanging server and retries reads within the bound', async () => {
-    const { client, server } = await setup(() => 'hang', { timeoutMs: 80, maxRetries: 1 });
+    const { client, server } = await setup(() => 'hang', { timeoutMs: 250, maxRetries: 1 });
     const error = await failure(client.request({ path: '/x', schema: Ok }));
     expect(error.code).toBe('timeout');
     expect(server.requests).toHaveLength(2);

@@ -218,7 +218,7 @@ describe.each(SUBJECTS)('$name resilience', (subject) => {
       getSecret: SECRETS,
       timing,
       random: () => 0.5,
-      timeoutMs: testCase.failure === 'hang' ? 60 : 5000,
+      timeoutMs: testCase.failure === 'hang' ? 250 : 5000,
       maxRetries: 2,
     };
     const outcome = await subject.call(common).then(

@@ -231,6 +231,16 @@ describe('Zendesk connector', () => {
     expect(server.requests[0]!.json).toEqual({ ticket: { comment: { body: 'Hello', public: true } } });
   });
 
+  it('refuses to post an empty reply without calling the helpdesk', async () => {
+    const { zendesk, server } = await connector(() => ({ json: {} }));
+    expect(await zendesk.postReply('35436', '  \n ', { asInternalNote: false })).toEqual({
+      ok: false,
+      code: 'bad_request',
+      message: 'Nothing was posted to Zendesk: the reply is empty.',
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('lists my open tickets most recently updated first via search', async () => {
     const { zendesk, server } = await connector(() => ({
       json: {
