@@ -2,6 +2,7 @@ import type { ShortcutStatus } from '../../shared/contract/app';
 import type { Settings } from '../../shared/domain/settings';
 import type { NotificationPort } from '../ports/notifications';
 
+/** The things a global shortcut (or tray item) can do; named by the contract so status and settings agree. */
 export type ShortcutAction = ShortcutStatus['action'];
 
 /**

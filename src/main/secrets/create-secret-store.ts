@@ -3,6 +3,7 @@ import { KeytarSecretStore, type KeytarLoader } from './keytar-store';
 import { SafeStorageSecretStore, safeStorageRefusal, type SafeStorageLike } from './safe-storage-store';
 import { withTimeout } from './with-timeout';
 
+/** Loader and safeStorage are injected so the whole chain is tested in plain Node. */
 export interface SecretStoreChainOptions {
   loadKeytar: KeytarLoader;
   safeStorage?: SafeStorageLike;
@@ -12,8 +13,10 @@ export interface SecretStoreChainOptions {
   log?: (message: string) => void;
 }
 
+/** Shown in Settings when secrets live in safeStorage ciphertext instead of the keychain. */
 export const SAFE_STORAGE_WARNING =
   'The system keychain is not available, so secrets are encrypted with the operating system key and kept in your Tandem data folder.';
+/** Shown in Settings when nothing secure is available: the user must know secrets will not survive a restart. */
 export const MEMORY_WARNING =
   'No secure storage is available on this computer, so secrets are kept in memory until Tandem quits. Enter them again after a restart.';
 

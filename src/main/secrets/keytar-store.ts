@@ -14,6 +14,7 @@ export type KeytarLoader = () => Promise<KeytarModule>;
 
 /** Keychain entries are filed under this service name (what the user sees in Keychain Access / Seahorse). */
 export const KEYCHAIN_SERVICE = 'Tandem';
+/** Long enough for a healthy keychain, short enough that a locked one does not freeze Settings. */
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 3000;
 const PROBE_ACCOUNT = 'tandem.probe';
 
@@ -25,6 +26,7 @@ export const loadKeytar: KeytarLoader = async () => {
   return api;
 };
 
+/** Tests shorten the timeout; the service name only changes in tests. */
 export interface KeytarStoreOptions {
   timeoutMs?: number;
   service?: string;

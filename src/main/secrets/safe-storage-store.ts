@@ -14,6 +14,7 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
+/** Ciphertext only; never a plaintext value (see tests/unit/secrets/safe-storage.test.ts). */
 export const SECRETS_FILE = 'secrets.enc.json';
 
 const FileSchema = z.object({

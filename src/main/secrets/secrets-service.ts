@@ -1,6 +1,7 @@
 import { SecretNameSchema, type SecretName, type SecretStatus } from '../../shared/contract/settings';
 import type { SecretStore } from '../ports/secret-store';
 
+/** Every secret the contract knows; the status lists each so the UI can show set/not set. */
 export const SECRET_NAMES: readonly SecretName[] = SecretNameSchema.options;
 
 /**

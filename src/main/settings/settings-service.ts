@@ -13,6 +13,7 @@ import type { NotificationPort } from '../ports/notifications';
 import { fileTimestamp, readFileIfExists, writeFileAtomic } from './atomic-file';
 import { migrateSettings, settingsMigrations, type Migration } from './migrations';
 
+/** The settings file in the user-data folder; moved-aside copies sit beside it. */
 export const SETTINGS_FILE = 'settings.json';
 
 /** Main-owned settings. Every change is validated, persisted atomically and then announced. */
@@ -29,6 +30,7 @@ export interface SettingsService {
   flush(): Promise<void>;
 }
 
+/** Inputs of {@link createSettingsService}; `now` and `migrations` exist so tests are deterministic. */
 export interface SettingsServiceOptions {
   userDataDir: string;
   notifications?: NotificationPort;

@@ -2,8 +2,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 
+/** Kept apart from settings.json: it changes on every move and is not a user preference. */
 export const WINDOW_STATE_FILE = 'window-state.json';
+/** A narrow side panel that fits beside a helpdesk tab on a 1366-wide laptop. */
 export const DEFAULT_WINDOW_SIZE = { width: 420, height: 780 } as const;
+/** Below this the assist panel's buttons wrap badly. */
 export const MIN_WINDOW_SIZE = { width: 340, height: 420 } as const;
 
 const RectSchema = z.object({
@@ -12,6 +15,7 @@ const RectSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
 });
+/** Window bounds in screen coordinates (DIP). */
 export type Rect = z.infer<typeof RectSchema>;
 
 /** A monitor as Electron's `screen` reports it, reduced to what placement needs. */
@@ -20,14 +24,17 @@ export interface DisplayInfo {
   workArea: Rect;
 }
 
+/** window-state.json is validated like any other file Tandem reads. */
 export const WindowStateSchema = z.object({
   version: z.literal(1),
   /** Bounds per monitor layout, so docking a laptop brings the panel back where it was on that monitor. */
   byDisplay: z.record(z.string(), RectSchema),
   lastDisplay: z.string().nullable(),
 });
+/** Saved placement per monitor layout. */
 export type WindowState = z.infer<typeof WindowStateSchema>;
 
+/** First run or a damaged file: no saved placement. */
 export const emptyWindowState = (): WindowState => ({ version: 1, byDisplay: {}, lastDisplay: null });
 
 /**

@@ -5,6 +5,7 @@ import { hardenWindow } from './hardening';
 import { createMainWindowOptions } from './window-options';
 import { initialBounds, trackWindowState } from './window-state';
 
+/** Everything the window needs from the boot code, passed in so the window module owns no globals. */
 export interface MainWindowDeps {
   mainDir: string;
   userDataDir: string;

@@ -1,6 +1,7 @@
 import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import type { Settings } from '../../shared/domain/settings';
 
+/** What the tray menu does, supplied by the boot code so the tray holds no app state. */
 export interface TrayActions {
   isWindowVisible(): boolean;
   toggleWindow(): void;

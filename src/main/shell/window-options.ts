@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rect } from '../settings/window-bounds';
 
+/** Inputs that vary per launch; every security-relevant option is fixed inside the factory. */
 export interface MainWindowOptionsInput {
   /** The folder holding the built main bundle (`out/main`), i.e. `__dirname` at runtime. */
   mainDir: string;
