@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEFAULT_INTENTS } from '../../shared/domain/analysis';
 import type { MessageInput } from '../../shared/domain/context';
 import { LlmPresetSchema, SettingsSchema, type LlmPreset } from '../../shared/domain/settings';
 import type { Suggestion } from '../../shared/domain/suggestion';
 import { resolveResourcesDir } from '../engine/intent/resources';
 import { createPolicyChecker, loadPolicyPack } from '../policy';
+import { classifyIntentWithLlm } from './intent';
 import { policyFactsFromPack, type PolicyFacts } from './policy-facts';
 import type { EndpointSettings } from './presets';
 import type { ReferenceMacro } from './prompt';
@@ -21,6 +23,8 @@ export interface LlmCliOptions {
   /** A Tandem settings.json whose `llm` section is the "configured endpoint". */
   settingsFile?: string;
   policyFile?: string;
+  /** Below this offline intent confidence the model is also asked for the intent (default 0.5; 0 turns it off). */
+  intentBelow?: string;
 }
 
 /**
@@ -41,6 +45,7 @@ export function extractLlmArgs(args: readonly string[]): {
     '--preset': 'preset',
     '--llm-settings': 'settingsFile',
     '--llm-policy': 'policyFile',
+    '--llm-intent-below': 'intentBelow',
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -79,6 +84,10 @@ export interface LlmLineAddition {
     model: string;
     usage?: { promptTokens: number; completionTokens: number; totalTokens: number };
   };
+  /** Only when the offline intent was unsure: the model's reading, marked as such. */
+  llmIntent?:
+    | { source: 'llm'; label: string; confidence: number }
+    | { source: 'llm'; error: { code: string; message: string } };
 }
 
 /** The analysis fields the LLM step reads (the engine's output has them all). */
@@ -147,9 +156,12 @@ export async function createCliLlm(options: LlmCliOptions, deps: CliLlmDeps): Pr
     facts ??= policyFactsFromPack(pack);
   }
   const policyFacts = facts;
+  const intentBelow = options.intentBelow === undefined ? 0.5 : Number(options.intentBelow);
+  if (!Number.isFinite(intentBelow)) throw new Error('--llm-intent-below must be a number between 0 and 1');
+  const getApiKey = async (): Promise<string | null> => deps.env.TANDEM_LLM_API_KEY ?? null;
   const service = new LlmSuggestionService({
     getSettings: () => endpoint,
-    getApiKey: async () => deps.env.TANDEM_LLM_API_KEY ?? null,
+    getApiKey,
     getPolicyFacts: () => policyFacts,
     check,
     retry: deps.retry,
@@ -174,6 +186,21 @@ export async function createCliLlm(options: LlmCliOptions, deps: CliLlmDeps): Pr
         macros: macros ?? macrosFromLine(line),
       });
       const llmSuggestions = draftsToSuggestions(result);
+      let llmIntent: LlmLineAddition['llmIntent'];
+      // When the endpoint is down, a second call would only double the wait: report the same reason.
+      const endpointDown =
+        !result.ok && !['malformed', 'content_filter', 'incomplete'].includes(result.reason);
+      if (analysis.intent && analysis.intent.confidence < intentBelow && endpointDown && !result.ok) {
+        llmIntent = { source: 'llm', error: { code: result.reason, message: result.message } };
+      } else if (analysis.intent && analysis.intent.confidence < intentBelow) {
+        const r = await classifyIntentWithLlm(endpoint, getApiKey, {
+          redactedText: analysis.redactedText,
+          labels: DEFAULT_INTENTS,
+        });
+        llmIntent = r.ok
+          ? { source: 'llm', label: r.label, confidence: r.confidence }
+          : { source: 'llm', error: { code: r.reason, message: r.message } };
+      }
       return {
         ...line,
         llmSuggestions,
@@ -185,6 +212,7 @@ export async function createCliLlm(options: LlmCliOptions, deps: CliLlmDeps): Pr
           model: result.model,
           ...(result.usage ? { usage: result.usage } : {}),
         },
+        ...(llmIntent ? { llmIntent } : {}),
       };
     },
   };

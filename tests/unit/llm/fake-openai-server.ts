@@ -238,3 +238,17 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
 /** Wraps replies in the JSON shape Tandem asks for. */
 export const repliesJson = (...texts: string[]): string =>
   JSON.stringify({ replies: texts.map((text) => ({ text, macroId: null })) });
+
+/** A non-streamed chat completion answer (for one-shot calls such as the intent fallback). */
+export const completionScenario = (content: string): Scenario => ({
+  kind: 'status',
+  status: 200,
+  body: {
+    id: 'chatcmpl-x',
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model: 'fake-model',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 50, completion_tokens: 8, total_tokens: 58 },
+  },
+});

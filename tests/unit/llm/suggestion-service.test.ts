@@ -168,7 +168,11 @@ describe('LlmSuggestionService: streaming drafts', () => {
   });
 
   it('in plain-text mode a length cut marks only the last reply incomplete', async () => {
-    server.enqueue({ kind: 'stream', content: `1. ${A}\n2. Hi [NAME_1], thanks for flag`, finishReason: 'length' });
+    server.enqueue({
+      kind: 'stream',
+      content: `1. ${A}\n2. Hi [NAME_1], thanks for flag`,
+      finishReason: 'length',
+    });
     const service = await makeService(server.baseUrl);
     const result = await service.request('m1', baseRequest());
     expect(result.ok).toBe(true);
