@@ -1,5 +1,5 @@
 /**
- * Text → sparse TF-IDF vector over word uni/bi-grams and character 3–5-grams.
+ * Text → sparse TF-IDF vector over word uni/bi-grams, character 4-grams and lexicon concepts.
  *
  * Word n-grams carry the topic ("refund", "where is"), character n-grams make the model robust to the
  * typos and inflections of real support traffic, concept features (lexicon) carry synonyms.
@@ -57,17 +57,19 @@ function hashString(s: string, seed: number, from = 0, to = s.length): number {
   return h >>> 0;
 }
 
+const CHAR_N = 4;
+
 /** Feature family of a term id: the two low bits carry it, so weights can differ per family. */
 export type Family = 'word' | 'bigram' | 'char' | 'concept';
 const FAMILIES: readonly Family[] = ['word', 'bigram', 'char', 'concept'];
 const tag = (h: number, family: number): number => ((h & ~3) | family) >>> 0;
 
 /**
- * Term ids of a message (hashed word and bigram tokens, character 3–5-grams inside padded words as in
+ * Term ids of a message (hashed word and bigram tokens, character 4-grams inside padded words as in
  * fastText, and lexicon concepts). Character grams make the model robust to typos, inflections and
  * non-native spellings ("wher is my oder", "refundd").
  */
-export function extractTerms(text: string, lexicon?: Lexicon): number[] {
+export function extractTerms(text: string, lexicon?: Lexicon, fuzzy?: (token: string) => boolean): number[] {
   const tokens = tokenize(canonicalize(text));
   const terms: number[] = [];
   const wordHashes = tokens.map((t) => hashString(t, SEED.word));
@@ -77,14 +79,14 @@ export function extractTerms(text: string, lexicon?: Lexicon): number[] {
     if (i + 1 < tokens.length)
       terms.push(tag(Math.imul(wordHashes[i]! ^ SEED.bigram, 0x9e3779b1) ^ wordHashes[i + 1]!, 1));
     if (t === '?' || t === '!' || t === '0') continue;
+    // Character 4-grams only: in 5-fold cross-validation 3–5-grams did no better (87.3% vs 88.3%), nor
+    // on a typo-corrupted copy of the dev set, at three times the features and training time.
     const padded = ' ' + t + ' ';
-    for (let n = 3; n <= 5; n++) {
-      for (let s = 0; s + n <= padded.length; s++)
-        terms.push(tag(hashString(padded, SEED.char + n, s, s + n), 2));
-    }
+    for (let s = 0; s + CHAR_N <= padded.length; s++)
+      terms.push(tag(hashString(padded, SEED.char, s, s + CHAR_N), 2));
   }
   if (lexicon)
-    for (const concept of lexicon.match(tokens)) terms.push(tag(hashString(concept, SEED.concept), 3));
+    for (const concept of lexicon.match(tokens, fuzzy)) terms.push(tag(hashString(concept, SEED.concept), 3));
   return terms;
 }
 
@@ -133,6 +135,7 @@ export function fitVectorizer(
   for (const [term, idx] of vocab) {
     idf[idx] = (Math.log((1 + n) / (1 + df[idx]!)) + 1) * weights[FAMILIES[term & 3]!];
   }
+  const isUnknownWord = (token: string) => !vocab.has(tag(hashString(token, SEED.word), 0));
   // Scratch buffers reused across calls: transform allocates only its result.
   const tf = new Float64Array(df.length);
   const touched: number[] = [];
@@ -164,6 +167,7 @@ export function fitVectorizer(
   return {
     size: df.length,
     transformTerms,
-    transform: (text) => transformTerms(extractTerms(text, lexicon)),
+    // Typo matching against the lexicon only for words the training data never used.
+    transform: (text) => transformTerms(extractTerms(text, lexicon, isUnknownWord)),
   };
 }

@@ -23,10 +23,25 @@ export const LexiconSchema = z.object({
   ),
 });
 
-/** A compiled lexicon: `match` returns the concept names found in a list of canonical tokens. */
+/**
+ * A compiled lexicon: `match` returns the concept names found in a list of canonical tokens.
+ * `fuzzy(token)` says whether a token may also match entries one typo away (the vectorizer allows it
+ * for words never seen in training, so "refnud" still means refund but known words stay exact).
+ */
 export interface Lexicon {
   readonly conceptCount: number;
-  match(tokens: readonly string[]): string[];
+  match(tokens: readonly string[], fuzzy?: (token: string) => boolean): string[];
+}
+
+/** Shortest word or stem that typo matching applies to: shorter words are too easily confused. */
+const FUZZY_MIN = 5;
+const FUZZY_MAX_TOKEN = 24;
+
+/** The word itself and every form with one letter deleted: two words share a form iff they are ≤ 1 edit apart (deletion, insertion, substitution or adjacent swap). */
+function deletionForms(w: string): string[] {
+  const forms = [w];
+  for (let i = 0; i < w.length; i++) forms.push(w.slice(0, i) + w.slice(i + 1));
+  return forms;
 }
 
 interface Phrase {
@@ -42,6 +57,10 @@ export function compileLexicon(
   const words = new Map<string, string[]>();
   const stems = new Map<string, { stem: string; concept: string }[]>();
   const phrases = new Map<string, Phrase[]>();
+  // Deletion-form indexes (SymSpell-style, distance 1) for typo matching of words and stems.
+  const fuzzyWords = new Map<string, string[]>();
+  const fuzzyStems = new Map<string, string[]>();
+  const stemLengths = new Set<number>();
   const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
     const list = m.get(k);
     if (list) list.push(v);
@@ -58,17 +77,43 @@ export function compileLexicon(
       else if (isStem && parts[0]!.length >= 3)
         push(stems, parts[0]!.slice(0, 3), { stem: parts[0]!, concept });
       else push(words, parts[0]!, concept);
+      if (parts.length === 1 && parts[0]!.length >= FUZZY_MIN) {
+        for (const form of deletionForms(parts[0]!)) push(isStem ? fuzzyStems : fuzzyWords, form, concept);
+        if (isStem) stemLengths.add(parts[0]!.length);
+      }
     }
   }
+  const fuzzyMatch = (t: string, out: Set<string>) => {
+    for (const form of deletionForms(t)) for (const c of fuzzyWords.get(form) ?? []) out.add(c);
+    // A stem may be followed by any ending: compare the token's prefixes of the stem's length ± 1.
+    for (const len of stemLengths) {
+      for (let m = len - 1; m <= len + 1 && m <= t.length; m++) {
+        for (const form of deletionForms(t.slice(0, m)))
+          for (const c of fuzzyStems.get(form) ?? []) out.add(c);
+      }
+    }
+  };
   return {
     conceptCount: Object.keys(data.concepts).length,
-    match(tokens) {
+    match(tokens, fuzzy) {
       const found: string[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
         const direct = words.get(t);
         if (direct) found.push(...direct);
+        const before = found.length;
         for (const s of stems.get(t.slice(0, 3)) ?? []) if (t.startsWith(s.stem)) found.push(s.concept);
+        if (
+          !direct &&
+          found.length === before &&
+          t.length >= FUZZY_MIN - 1 &&
+          t.length <= FUZZY_MAX_TOKEN &&
+          fuzzy?.(t)
+        ) {
+          const near = new Set<string>();
+          fuzzyMatch(t, near);
+          found.push(...near);
+        }
         for (const p of phrases.get(t) ?? []) {
           let ok = i + p.words.length <= tokens.length;
           for (let j = 1; ok && j < p.words.length; j++) ok = tokens[i + j] === p.words[j];
