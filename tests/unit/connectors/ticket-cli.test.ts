@@ -139,7 +139,9 @@ describe('cli ticket', () => {
     server = await startServer(zendeskAndShopify);
     const { code, err } = await cli(['--connector', 'freshdesk', '--base-url', server.url, '--id', '1'], {});
     expect(code).toBe(1);
-    expect(err).toMatch(/TANDEM_FRESHDESK_KEY/);
+    expect(err).toBe(
+      'No API key is saved for Freshdesk (TANDEM_FRESHDESK_KEY). Set that environment variable and try again.\n',
+    );
     expect(server.requests).toHaveLength(0);
   });
 

@@ -138,11 +138,19 @@ async function run(
     await writeLine(io.stdout, JSON.stringify(out));
     return 0;
   } catch (error) {
-    io.stderr.write(
-      `${isConnectorError(error) || !(error instanceof Error) ? toConnectorError(error, kind).message : error.message}\n`,
-    );
+    io.stderr.write(`${cliMessage(error, kind)}\n`);
     return 1;
   }
+}
+
+/** Plain reason for stderr; a missing credential points at the environment variable, not Settings. */
+function cliMessage(error: unknown, kind: HelpdeskKind): string {
+  if (isConnectorError(error) && error.code === 'config') {
+    return error.message.replace(' Add it in Settings.', ' Set that environment variable and try again.');
+  }
+  return isConnectorError(error) || !(error instanceof Error)
+    ? toConnectorError(error, kind).message
+    : error.message;
 }
 
 /** The documented CLI shape: only what a support engineer needs to check a connection. */
