@@ -29,6 +29,7 @@ export function resolveBaseUrl(config: ConnectionConfig): string {
   throw new ConnectorError('config', `Enter the ${config.kind} subdomain or base URL in Settings.`);
 }
 
+/** Everything but the base URL, which comes from the saved connection. */
 export type ConnectorRuntimeOptions = Omit<ConnectorCommonOptions, 'baseUrl'>;
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Query text kept apart from the connector so the shapes requested and the schemas validating them sit together. */
 export const SHOP_QUERY = `query TandemShop { shop { name } }`;
 
+/** `customers(query: "email:…")`; up to five nodes because Shopify's search is not exact, the caller picks the exact e-mail. */
 export const CUSTOMER_BY_EMAIL_QUERY = `query TandemCustomerByEmail($query: String!) {
   customers(first: 5, query: $query) {
     nodes {
@@ -18,6 +19,7 @@ export const CUSTOMER_BY_EMAIL_QUERY = `query TandemCustomerByEmail($query: Stri
   }
 }`;
 
+/** Newest orders first with the fields the engine needs: statuses, fulfilments with tracking, dates and totals. */
 export const RECENT_ORDERS_QUERY = `query TandemRecentOrders($id: ID!, $first: Int!) {
   customer(id: $id) {
     orders(first: $first, sortKey: CREATED_AT, reverse: true) {
@@ -53,6 +55,7 @@ const Str = z
 const Num = z.union([z.string(), z.number()]).transform((v) => Number(v));
 const Money = z.object({ amount: Num, currencyCode: z.string() });
 
+/** Only the requested fields are validated; anything Shopify adds later is ignored. */
 export const CustomerNode = z.object({
   id: z.string(),
   displayName: Str,
@@ -63,8 +66,10 @@ export const CustomerNode = z.object({
   tags: z.array(z.string()).nullish(),
   emailMarketingConsent: z.object({ marketingState: z.string() }).nullish(),
 });
+/** `data` of the customer query. */
 export const CustomersData = z.object({ customers: z.object({ nodes: z.array(CustomerNode) }) });
 
+/** A fulfilment with its carrier tracking (company, number, URL) and carrier dates. */
 export const FulfillmentNode = z.object({
   status: Str,
   displayStatus: Str,
@@ -74,6 +79,7 @@ export const FulfillmentNode = z.object({
   estimatedDeliveryAt: Str,
   trackingInfo: z.array(z.object({ company: Str, number: Str, url: Str })).nullish(),
 });
+/** One order as requested by RECENT_ORDERS_QUERY. */
 export const OrderNode = z.object({
   id: z.string(),
   name: z.string(),
@@ -89,10 +95,12 @@ export const OrderNode = z.object({
     .nullish(),
 });
 export type OrderNode = z.infer<typeof OrderNode>;
+/** `data` of the orders query; `customer` is null when the id no longer exists. */
 export const OrdersData = z.object({
   customer: z.object({ orders: z.object({ nodes: z.array(OrderNode) }) }).nullable(),
 });
 
+/** GraphQL envelope: errors (THROTTLED, ACCESS_DENIED) and the cost extension used to wait out throttling. */
 export const GraphQlEnvelope = z.object({
   data: z.unknown().optional(),
   errors: z

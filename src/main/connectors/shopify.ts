@@ -17,6 +17,7 @@ import {
 } from './shopify-queries';
 
 const VENDOR = 'Shopify';
+/** A stable, dated Admin API version; settings can override it per connection when Shopify retires it. */
 export const SHOPIFY_API_VERSION = '2025-10';
 
 /**

@@ -8,6 +8,7 @@ export interface ThreadLimits {
   maxPages: number;
 }
 
+/** 50 turns is what an agent rereads; 60 pages covers a 5,000-comment ticket at 100 per page. */
 export const DEFAULT_THREAD_LIMITS: ThreadLimits = { keepLatest: 50, maxPages: 60 };
 
 /**

@@ -16,6 +16,7 @@ export interface TicketSignals {
   customerContacts: number;
 }
 
+/** What the panel needs to analyse a ticket and show why: the engine input plus store facts. */
 export interface TicketContext {
   input: MessageInput;
   customerId?: string;

@@ -61,6 +61,7 @@ const Search = z.object({
   users: z.array(User).nullish(),
 });
 
+/** API token (email/token basic auth) or OAuth bearer; both name secrets, never hold them. */
 export type ZendeskAuth =
   { type: 'token'; emailSecret: string; tokenSecret: string } | { type: 'oauth'; tokenSecret: string };
 

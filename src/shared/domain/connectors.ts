@@ -5,6 +5,7 @@ import type { CustomerContext, OrderContext } from './context';
 export const HelpdeskKindSchema = z.enum(['zendesk', 'freshdesk', 'gorgias', 'helpscout']);
 export type HelpdeskKind = z.infer<typeof HelpdeskKindSchema>;
 
+/** Stores that provide customer value and order context. */
 export const StoreKindSchema = z.enum(['shopify']);
 export type StoreKind = z.infer<typeof StoreKindSchema>;
 
@@ -83,6 +84,7 @@ export const ConnectorErrorCodeSchema = z.enum([
 ]);
 export type ConnectorErrorCode = z.infer<typeof ConnectorErrorCodeSchema>;
 
+/** The Settings page's "Test connection" answer. */
 export const TestConnectionResultSchema = z.object({
   ok: z.boolean(),
   /** Plain words for the Settings page, e.g. "Connected as Dana (dana@acme.com)". */
@@ -91,6 +93,7 @@ export const TestConnectionResultSchema = z.object({
 });
 export type TestConnectionResult = z.infer<typeof TestConnectionResultSchema>;
 
+/** Reply or internal note is the agent's choice at Accept time. */
 export interface PostOptions {
   asInternalNote: boolean;
   /** Help Scout only: create the reply as a draft the agent sends from the helpdesk. */
@@ -110,6 +113,7 @@ export interface HelpdeskConnector {
   ticketIdFromUrl(url: string): string | null;
 }
 
+/** The store's id is kept to fetch orders; the context is what the engine reads. */
 export interface StoreCustomer {
   id: string;
   customer: CustomerContext;

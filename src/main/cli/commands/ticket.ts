@@ -174,4 +174,5 @@ async function analyzeInput(input: MessageInput): Promise<Analysis> {
   return AnalysisSchema.parse(createEngine().analyze(input));
 }
 
+/** Loaded by the CLI dispatcher for `npm run -s cli -- ticket`. */
 export const ticketCommand: CliCommand = createTicketCommand();

@@ -5,6 +5,7 @@ import { RateBudget, realTiming, type Timing } from './rate-budget';
 import { backoffDelay, parseRetryAfter } from './retry-after';
 import { describeVendorError, findMissingScope } from './vendor-errors';
 
+/** Per-connector settings; tests inject timing, randomness and small timeouts here. */
 export interface HttpClientOptions {
   /** Product name used in messages ("Zendesk could not…"). */
   vendor: string;
@@ -26,6 +27,7 @@ export interface HttpClientOptions {
   log?: (line: string) => void;
 }
 
+/** One request; the schema is mandatory so no unvalidated vendor body reaches the app. */
 export interface HttpRequest<T> {
   method?: 'GET' | 'POST' | 'PUT';
   /** Relative to the base URL, or an absolute `next` link on the same origin. */
@@ -43,6 +45,7 @@ export interface HttpRequest<T> {
   notFoundMessage?: string;
 }
 
+/** Validated body plus headers (pagination links, Resource-ID). */
 export interface HttpResponse<T> {
   data: T;
   status: number;

@@ -22,6 +22,7 @@ export const realTiming: Timing = {
     }),
 };
 
+/** A sliding window; null budget means headers-only pacing. */
 export interface RateBudgetOptions {
   /** Units allowed per window (a write may cost more than one, as on Help Scout). */
   limit: number;
