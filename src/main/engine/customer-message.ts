@@ -33,7 +33,19 @@ const MESSAGES: Record<NotCustomerReason, string> = {
 const BARE_URL = /^(?:<)?(?:[a-z][a-z0-9+.-]{1,20}:\/\/|www\.)\S{1,4000}(?:>)?$/i;
 const NUMBERISH = /^[#+]?[\p{N}\p{P}\p{S}\s]{1,200}$/u;
 const IDENTIFIER = /^[A-Za-z0-9_#./:-]{1,200}$/;
-const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+/** A whitespace-separated token with a letter and no digit: "1Z999AA…" is an identifier, not two words. */
+const TOKEN = /\S{1,200}/g;
+const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\d/;
+
+function countWords(text: string, limit: number): number {
+  let n = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m && n < limit; m = TOKEN.exec(text)) {
+    if (HAS_LETTER.test(m[0]) && !HAS_DIGIT.test(m[0])) n++;
+  }
+  return n;
+}
 const CODE_LINE =
   /^\s*(?:(?:import|export|const|let|var|function|class|def|return|public|private|package|#include|SELECT|INSERT|UPDATE|DELETE)\b|[{}[\]();]\s*$|<\?|\$\s|\/\/|#!)/;
 const CODE_CHARS = /[{}[\]();=<>$`\\|&*]/g;
@@ -69,7 +81,7 @@ export function classifyCustomerMessage(
   if (NUMBERISH.test(text)) return no('number');
   const sample = text.length > 1000 ? text.slice(0, 1000) : text;
   if (looksLikeCode(sample)) return no('code');
-  const words = countMatches(WORD, sample, 2);
+  const words = countWords(sample, 2);
   if (words < 2) {
     // One CJK "word" is a whole sentence; otherwise a lone token is an identifier or a greeting.
     const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4,}/u.test(sample);
