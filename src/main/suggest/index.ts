@@ -4,3 +4,7 @@ export { fillTemplate, formatDate, formatMoney, resolvePlaceholders } from './fi
 export type { FillInput } from './fill';
 export { loadOfflineKnowledge } from './load';
 export type { OfflineKnowledge } from './load';
+export { createSuggestionsExtension } from './line-extension';
+export type { AnalyzeLineExtension } from './line-extension';
+export { formatPolicyBench, policyBenchSection } from './bench-section';
+export type { PolicyBenchReport } from './bench-section';

@@ -181,3 +181,17 @@ describe('formatting', () => {
     expect(formatMoney(84.5, 'EUR', 'de')).toMatch(/^84,50\s€$/);
   });
 });
+
+describe('analyze line extension', () => {
+  it('adds suggestions with id, text, macroId, confidence and policy to an output line', async () => {
+    const { createSuggestionsExtension } = await import('../../../src/main/suggest');
+    const extend = createSuggestionsExtension(suggester);
+    const input = shippedContext();
+    const line = extend({ id: 'm1', language: 'en' }, input, analysis('where is my order', 'order_status'));
+    expect(line).toMatchObject({ id: 'm1', language: 'en' });
+    const suggestions = line.suggestions as Record<string, unknown>[];
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(Object.keys(suggestions[0]!).sort()).toEqual(['confidence', 'id', 'macroId', 'policy', 'text']);
+    expect(suggestions[0]!.policy).toMatchObject({ verdict: 'pass', findings: [] });
+  });
+});

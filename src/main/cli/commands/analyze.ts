@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MessageInputSchema, type MessageInput } from '../../../shared/domain/context';
 import { createEngine, type Engine, type EngineAnalysis } from '../../engine';
 import { createCliLlm, extractLlmArgs } from '../../llm/cli-llm';
+import { createSuggestionsExtension, loadOfflineKnowledge } from '../../suggest';
 import { writeLine, type CliCommand, type CliIo } from '../io';
 
 /** `id` may be a string or a number; anything else is an input error for that line. */
@@ -154,6 +155,9 @@ export function createAnalyzeCommand(deps: AnalyzeDeps = {}): CliCommand {
           resourcesDir: option(rest, '--resources'),
           ...(maxChars ? { maxChars: Number(maxChars) } : {}),
         });
+      // Offline suggestions first: the LLM step grounds its drafts on the macros they came from.
+      const knowledge = await loadOfflineKnowledge({ resourcesDir: option(rest, '--resources') });
+      extensions.push(createSuggestionsExtension(knowledge.suggester));
       if (llm) {
         const cliLlm = await createCliLlm(llm, { env: io.env, redact: (t) => engine.redactText(t).text });
         extensions.push((line, input, analysis) => cliLlm.addLlmSuggestions(line, input, analysis));

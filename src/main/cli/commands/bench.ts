@@ -2,6 +2,7 @@ import type { MessageInput } from '../../../shared/domain/context';
 import type { Engine } from '../../engine';
 import { generateCorpus } from '../../engine/bench/corpus';
 import type { CliCommand } from '../io';
+import { formatPolicyBench, policyBenchSection, type PolicyBenchReport } from '../../suggest';
 
 /** Measured figures; engine part 2 adds its own sections (policy-check latency) via `extraSections`. */
 export interface BenchReport {
@@ -171,9 +172,11 @@ export const benchCommand: CliCommand = async (args, io) => {
     io.stderr.write('--messages must be an integer ≥ 10\n');
     return 2;
   }
-  const report = await runEngineBench({ messages });
+  const report = await runEngineBench({ messages, extraSections: { policy: policyBenchSection } });
   io.stdout.write(
-    args.includes('--json') ? JSON.stringify(report, null, 2) + '\n' : formatBenchReport(report),
+    args.includes('--json')
+      ? JSON.stringify(report, null, 2) + '\n'
+      : formatBenchReport(report) + formatPolicyBench(report.policy as PolicyBenchReport),
   );
   return 0;
 };
