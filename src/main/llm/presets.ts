@@ -142,3 +142,11 @@ export function resolveEndpoint(settings: EndpointSettings): ResolvedEndpoint {
     useJsonSchema: preset.supportsJsonSchema,
   };
 }
+
+/** The transparency view shows where data went, never a user:password someone put in the URL. */
+export const withoutCredentials = (baseUrl: string): string => {
+  const url = new URL(baseUrl);
+  url.username = '';
+  url.password = '';
+  return url.toString().replace(/\/+$/, '');
+};

@@ -2,7 +2,7 @@ import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/
 import type { PolicyResult } from '../../shared/domain/policy';
 import { openClient, type GetApiKey } from './client';
 import { classifyError, failure, type LlmFailure } from './errors';
-import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './presets';
+import { resolveEndpoint, withoutCredentials, type EndpointSettings, type ResolvedEndpoint } from './presets';
 import type { PolicyFacts } from './policy-facts';
 import { buildPrompt, REPLIES_RESPONSE_FORMAT } from './prompt';
 import { safely, withCanaryCheck } from './policy-guard';
@@ -146,7 +146,7 @@ export class LlmSuggestionService {
       requestKey,
       startedAt: new Date().toISOString(),
       preset: endpoint.preset.id,
-      endpoint: endpoint.baseUrl,
+      endpoint: withoutCredentials(endpoint.baseUrl),
       model: endpoint.model,
       body: structuredClone(body) as unknown as Record<string, unknown>,
       context: prompt.context,
