@@ -45,7 +45,7 @@ describe('redact', () => {
     expect(r.restore['[EMAIL_1]']).toMatchObject({ allowRestore: true, value: 'dana@example.com' });
     const draft = 'Hi [NAME_1], we will never ask for [CARD_1] or [PASSWORD_1]; we wrote to [EMAIL_1].';
     expect(restorePlaceholders(draft, r.restore)).toBe(
-      'Hi Dana, we will never ask for [CARD_1] or [PASSWORD_1]; we wrote to dana@example.com.',
+      'Hi Dana Reyes, we will never ask for [CARD_1] or [PASSWORD_1]; we wrote to dana@example.com.',
     );
   });
 

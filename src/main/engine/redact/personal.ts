@@ -172,13 +172,26 @@ export function findNames(text: string, known: readonly string[] = []): Finding[
       const s = groupSpan(m, 1)!;
       const words = m[1]!.split(/\s+/);
       if (NOT_NAMES.test(words[0]!)) continue;
-      let offset = s[0];
-      for (const w of words) {
-        const at = text.indexOf(w, offset);
-        out.push({ type: 'NAME', start: at, end: at + w.length, key: w });
-        offset = at + w.length;
-      }
+      out.push({ type: 'NAME', start: s[0], end: s[1], key: m[1]! });
     }
   }
+  return mergeAdjacent(text, out);
+}
+
+/** "Maria" + " " + "Lopez" → one "[NAME_1]", so a reply restores the full name in one piece. */
+function mergeAdjacent(text: string, names: Finding[]): Finding[] {
+  const sorted = names.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    if (last && f.start <= last.end) {
+      if (f.end > last.end) last.end = f.end;
+    } else if (last && f.start === last.end + 1 && text[last.end] === ' ') {
+      last.end = f.end;
+    } else {
+      out.push({ ...f });
+    }
+  }
+  for (const f of out) f.key = text.slice(f.start, f.end);
   return out;
 }
