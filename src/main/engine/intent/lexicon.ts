@@ -36,8 +36,13 @@ export interface Lexicon {
 /** Shortest word or stem that typo matching applies to: shorter words are too easily confused. */
 const FUZZY_MIN = 5;
 const FUZZY_MAX_TOKEN = 24;
+/** Typo lookups per message are capped so a long paste of unknown words stays fast. */
+const FUZZY_MAX_PER_MESSAGE = 24;
 
-/** The word itself and every form with one letter deleted: two words share a form iff they are ≤ 1 edit apart (deletion, insertion, substitution or adjacent swap). */
+/**
+ * The word itself and every form with one letter deleted. Two words sharing a form are one typo apart:
+ * a missing, extra or wrong letter, or two adjacent letters swapped.
+ */
 function deletionForms(w: string): string[] {
   const forms = [w];
   for (let i = 0; i < w.length; i++) forms.push(w.slice(0, i) + w.slice(i + 1));
@@ -97,6 +102,7 @@ export function compileLexicon(
     conceptCount: Object.keys(data.concepts).length,
     match(tokens, fuzzy) {
       const found: string[] = [];
+      let fuzzyBudget = FUZZY_MAX_PER_MESSAGE;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
         const direct = words.get(t);
@@ -108,8 +114,10 @@ export function compileLexicon(
           found.length === before &&
           t.length >= FUZZY_MIN - 1 &&
           t.length <= FUZZY_MAX_TOKEN &&
+          fuzzyBudget > 0 &&
           fuzzy?.(t)
         ) {
+          fuzzyBudget--;
           const near = new Set<string>();
           fuzzyMatch(t, near);
           found.push(...near);

@@ -23,7 +23,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 6, learningRate: 0.5, l2: 1e-5, seed: 7 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 6, learningRate: 0.25, l2: 1e-5, seed: 7 };
 
 /** Small deterministic PRNG so the same data always gives the same model. */
 export function mulberry32(seed: number): () => number {
