@@ -40,7 +40,12 @@ export interface EventStore extends EventSink {
   listEvents(filter: EventFilter, query?: EventListQuery): Promise<EventPage>;
   /** Streams matching events (oldest first) in pages so exports of millions keep memory flat. */
   iterateEvents(filter: EventFilter, options?: { includeReplay?: boolean }): AsyncIterable<TandemEvent>;
-  exportTo(out: NodeJS.WritableStream, filter: EventFilter, format: ExportFormat): Promise<number>;
+  exportTo(
+    out: NodeJS.WritableStream,
+    filter: EventFilter,
+    format: ExportFormat,
+    options?: { includeReplay?: boolean },
+  ): Promise<number>;
   importJsonl(paths: readonly string[]): Promise<ImportResult>;
   /** Deletes events older than `days`; returns how many went. */
   applyRetention(days: number, now?: Date): Promise<number>;

@@ -219,16 +219,16 @@ export const supervisorCalls = {
     EventPageSchema,
   ),
   /**
-   * Exports the events matching the filter. With `path` (chosen in a save dialog by the shell) the file
-   * is written there and its path returned; without it the text itself is returned, capped, for a
-   * download from the renderer.
+   * Exports the live events matching the filter (the current view). `file`: main asks the shell's save
+   * dialog for the destination (the renderer never names a path to write) and returns the path, or null
+   * when cancelled. `text`: returns the text itself for small views, refused above a cap.
    */
   exportEvents: defineCall(
     z
       .object({
         filter: EventFilterSchema,
         format: ExportFormatSchema,
-        path: z.string().max(4096).optional(),
+        destination: z.enum(['file', 'text']),
       })
       .strict(),
     z.object({ path: z.string().nullable(), text: z.string().nullable(), count: z.number() }),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulidx';
+import { seededRandom } from '../../../src/main/events/generate';
 import type { TandemEvent } from '../../../src/shared/domain/events';
 
 /** A temp folder removed after the test. */
@@ -12,9 +13,10 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 
 type Draft = Omit<TandemEvent, 'id'> & { id?: string };
 
-/** Gives each event a ULID whose time part matches its `at`. */
+/** Gives each event a ULID whose time part matches its `at`; the same drafts always get the same ids. */
 export function withIds(drafts: Draft[]): TandemEvent[] {
-  return drafts.map((d) => ({ ...d, id: d.id ?? ulid(Date.parse(d.at)) }) as TandemEvent);
+  const random = seededRandom(7);
+  return drafts.map((d) => ({ ...d, id: d.id ?? ulid(Date.parse(d.at), random) }) as TandemEvent);
 }
 
 const a1 = { agentId: 'a1', team: 'T1', source: 'clipboard' as const, threadId: 'th1', intent: 'refund' };

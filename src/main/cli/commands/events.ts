@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { EventFilter } from '../../../shared/contract/supervisor';
+import { EventFilterSchema, type EventFilter } from '../../../shared/contract/supervisor';
 import type { TandemEvent } from '../../../shared/domain/events';
 import { isAppError } from '../../../shared/ipc/result';
 import { formatMetrics } from '../../events/format-stats';
@@ -65,7 +65,7 @@ function intOption(
 }
 
 function filterFrom(v: Values): EventFilter {
-  return {
+  const filter = {
     from: v.from,
     to: v.to,
     agentIds: list(v.agent),
@@ -73,6 +73,12 @@ function filterFrom(v: Values): EventFilter {
     intents: list(v.intent),
     tzOffsetMinutes: intOption(v.tz, 'tz', 0, -840, 840),
   };
+  const parsed = EventFilterSchema.safeParse(filter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--${String(issue?.path[0] ?? 'filter')}: ${issue?.message ?? 'invalid'}`);
+  }
+  return filter;
 }
 
 async function runImport(store: SqliteEventStore, files: string[], io: CliIo): Promise<number> {
