@@ -10,7 +10,7 @@ const navButtons = () =>
     .getAllByRole('button')
     .map((b) => b.textContent);
 
-describe('app shell', () => {
+describe('app shell', { timeout: 30_000 }, () => {
   it('opens on the assist empty state with the shortcuts the user has set', async () => {
     const fake = createFakeTandem();
     fake.settings.shortcuts.analyzeClipboard = 'Alt+Shift+Q';

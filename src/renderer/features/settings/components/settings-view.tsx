@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../../lib/ipc';
 import { Banner } from '../../../ui/banner';
 import type { Settings } from '../../../../shared/domain/settings';
@@ -14,16 +15,23 @@ import { ShortcutsSection } from './shortcuts-section';
 function SettingsForm({ settings }: { settings: Settings }) {
   const form = useSettingsForm(settings);
   const save = (): void => void form.save();
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  // Ctrl/⌘+S saves from anywhere in the window while Settings is open, not only from inside a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <div
-      className="settings"
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          save();
-        }
-      }}
-    >
+    <div className="settings">
       <div className="settings__sections">
         <LlmSection form={form} />
         <ApiKeySection preset={form.values.preset} />
