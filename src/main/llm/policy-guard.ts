@@ -1,4 +1,5 @@
 import type { PolicyResult } from '../../shared/domain/policy';
+import type { LlmPolicyContext, PolicyCheck } from './types';
 
 /** A failing listener (a closed window, say) must not end the stream for the others. */
 export function safely(fn: () => void): void {
@@ -31,4 +32,27 @@ export function withCanaryCheck(result: PolicyResult, draft: string, canary: str
       },
     ],
   };
+}
+
+/**
+ * Runs the policy check; if the checker itself fails, the draft is blocked rather than shown as clean,
+ * so a bug there can never enable one-click accept of an unchecked draft.
+ */
+export function guardedCheck(check: PolicyCheck, draft: string, ctx: LlmPolicyContext): PolicyResult {
+  try {
+    return check(draft, ctx);
+  } catch {
+    return {
+      verdict: 'block',
+      findings: [
+        {
+          rule: 'policy-check-failed',
+          severity: 'block',
+          message: 'The policy check could not run on this draft.',
+          span: [0, draft.length],
+          hint: 'Review the draft yourself before sending it.',
+        },
+      ],
+    };
+  }
 }

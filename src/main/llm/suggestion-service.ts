@@ -5,7 +5,8 @@ import { classifyError, failure, type LlmFailure } from './errors';
 import { resolveEndpoint, withoutCredentials, type EndpointSettings, type ResolvedEndpoint } from './presets';
 import type { PolicyFacts } from './policy-facts';
 import { buildPrompt, REPLIES_RESPONSE_FORMAT } from './prompt';
-import { safely, withCanaryCheck } from './policy-guard';
+import { guardedCheck, safely, withCanaryCheck } from './policy-guard';
+import { finalDrafts, partialDrafts } from './drafts';
 import { StreamingReplyParser } from './reply-parser';
 import { restorePlaceholders } from './restore';
 import { DEFAULT_RETRY, runStream, type RetryPolicy, type StreamRunOutcome } from './stream-request';
@@ -113,6 +114,20 @@ export class LlmSuggestionService {
   async request(requestKey: string, req: LlmDraftRequest): Promise<LlmRunResult> {
     this.cancel('a newer request started');
     const started = this.now();
+    try {
+      return await this.run(requestKey, req, started);
+    } catch (error) {
+      // A bug upstream (settings, policy pack) must still end as a fallback, not a rejected promise.
+      const run = this.active?.key === requestKey ? this.active : null;
+      const f = failure(
+        'config',
+        `Tandem could not prepare the request: ${(error as Error).message ?? error}`,
+      );
+      return this.fail(requestKey, f, started, run, run?.record.model ?? '', [], null);
+    }
+  }
+
+  private async run(requestKey: string, req: LlmDraftRequest, started: number): Promise<LlmRunResult> {
     const controller = new AbortController();
     let endpoint: ResolvedEndpoint;
     const settings = this.deps.getSettings();
@@ -174,7 +189,7 @@ export class LlmSuggestionService {
     const check = (text: string): PolicyResult => {
       let result = checked.get(text);
       if (!result) {
-        result = withCanaryCheck(this.deps.check(text, policyCtx), text, prompt.canary);
+        result = withCanaryCheck(guardedCheck(this.deps.check, text, policyCtx), text, prompt.canary);
         checked.set(text, result);
       }
       return result;
@@ -224,15 +239,7 @@ export class LlmSuggestionService {
     if (!isLive() || outcome.failure?.code === 'cancelled')
       return this.cancelled(requestKey, started, endpoint.model);
 
-    const partial = (): LlmDraft[] =>
-      parser.replies
-        .slice(0, endpoint.suggestionCount)
-        .map((r, index) => ({ r, index }))
-        .filter(({ r }) => r.text.trim())
-        .map(({ r, index }) => {
-          const text = display(r.text);
-          return { index, text, macroId: null, policy: check(text), incomplete: true };
-        });
+    const partial = (): LlmDraft[] => partialDrafts(parser, endpoint.suggestionCount, display, check);
 
     if (outcome.failure)
       return this.fail(requestKey, outcome.failure, started, run, endpoint.model, partial(), outcome);
@@ -249,21 +256,11 @@ export class LlmSuggestionService {
     }
     const parsed = parser.finish(endpoint.suggestionCount);
     const cutByLength = outcome.finishReason === 'length';
-    const macroIds = new Set(req.macros.map((m) => m.id));
-    const drafts: LlmDraft[] = (parsed?.replies ?? []).map((r, index) => {
-      const text = display(r.text);
-      // A length cut leaves the last JSON string open, or the last plain-text reply short.
-      const closed =
-        parser.format === 'json'
-          ? (parser.replies[index]?.closed ?? true)
-          : index < (parsed?.replies.length ?? 0) - 1;
-      return {
-        index,
-        text,
-        macroId: r.macroId && macroIds.has(r.macroId) ? r.macroId : null,
-        policy: check(text),
-        incomplete: cutByLength && !closed,
-      };
+    const drafts = finalDrafts(parser, parsed, {
+      cutByLength,
+      macroIds: new Set(req.macros.map((m) => m.id)),
+      display,
+      check,
     });
     const complete = drafts.filter((d) => !d.incomplete);
     if (complete.length === 0) {
