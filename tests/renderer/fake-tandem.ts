@@ -70,6 +70,10 @@ export function createFakeTandem(
       fake.settings = SettingsSchema.parse(next);
       return fake.settings;
     },
+    resetSettings: () => {
+      fake.settings = defaultSettings();
+      return fake.settings;
+    },
     getSettingsNotices: () => fake.notices,
     getSecretStatus: status,
     setSecret: ({ name, value }: { name: string; value: string }) => {

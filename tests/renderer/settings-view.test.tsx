@@ -146,6 +146,24 @@ describe('settings form', { timeout: 30_000 }, () => {
     expect(fake.settings.llm.model).toBe('gpt-4o-mini');
   });
 
+  it('restores defaults only after confirmation and keeps the API key', async () => {
+    const fake = createFakeTandem();
+    fake.settings.llm.model = 'custom-model';
+    fake.secrets.set('llm.apiKey', KEY);
+    const user = userEvent.setup();
+    renderWithTandem(<SettingsWithEvents />, fake);
+    expect(await screen.findByLabelText('Model')).toHaveValue('custom-model');
+    await user.click(screen.getByRole('button', { name: 'Restore default settings…' }));
+    expect(fake.log.filter((c) => c.name === 'resetSettings')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Restore default settings…' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, restore defaults' }));
+    expect(await screen.findByText('Default settings restored.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Model')).toHaveValue('gpt-4o-mini');
+    expect(fake.log.filter((c) => c.name === 'resetSettings')).toHaveLength(1);
+    expect(fake.secrets.get('llm.apiKey')).toBe(KEY);
+  });
+
   it('shows a settings notice once and lets the user dismiss it', async () => {
     const { user } = await setup({
       notices: [{ level: 'warning', message: 'Your settings file could not be read (it was empty).' }],

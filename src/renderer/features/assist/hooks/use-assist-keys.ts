@@ -17,7 +17,9 @@ const isTyping = (target: EventTarget | null): boolean =>
  */
 export function useAssistKeys(handlers: AssistKeyHandlers, enabled: boolean): void {
   const ref = useRef(handlers);
-  ref.current = handlers;
+  useEffect(() => {
+    ref.current = handlers;
+  });
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {

@@ -9,6 +9,7 @@ import { ClipboardSection } from './clipboard-section';
 import { GeneralSection } from './general-section';
 import { LlmSection } from './llm-section';
 import { NoticesBanner } from './notices-banner';
+import { ResetSection } from './reset-section';
 import { SaveBar } from './save-bar';
 import { ShortcutsSection } from './shortcuts-section';
 
@@ -38,6 +39,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <ClipboardSection form={form} />
         <ShortcutsSection form={form} />
         <GeneralSection form={form} />
+        <ResetSection />
       </div>
       <SaveBar state={form.state} dirty={form.dirty} onSave={save} onDiscard={form.discard} />
     </div>

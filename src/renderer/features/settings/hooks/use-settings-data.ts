@@ -49,6 +49,15 @@ export function useUpdateSettings() {
   });
 }
 
+/** Puts every setting back to its default; main announces the change like any other update. */
+export function useResetSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await tandem().resetSettings()),
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+  });
+}
+
 /** Sends a secret to main's store; the answer is only the new status, never the value. */
 export function useSetSecret() {
   const client = useQueryClient();
