@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * Finds the shipped `resources/` folder. From source (tsx, vitest) and from the bundled main
@@ -28,13 +27,10 @@ export function resolveResourcesDir(explicit?: string, marker = 'intents'): stri
 }
 
 function moduleDir(): string | undefined {
-  // Bundled CommonJS has __dirname; ESM (vitest, tsx) has import.meta.url.
+  // CommonJS (the bundled main process, tsx, Playwright) and vitest all provide __dirname; `import.meta`
+  // would be a syntax error in the CommonJS builds, so the cwd is the only other start point.
   if (typeof __dirname === 'string') return __dirname;
-  try {
-    return dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return undefined;
-  }
+  return undefined;
 }
 
 function findUp(start: string, marker: string): string | undefined {

@@ -23,6 +23,8 @@ export interface AppPorts {
   appVersion: string;
   platform: string;
   openExternal(url: string): Promise<void>;
+  /** Optional: the shell's save dialog for exports; resolves to a path, or null when cancelled. */
+  chooseExportPath?: (format: 'jsonl' | 'csv') => Promise<string | null>;
   /** Optional: shell-specific global shortcut registrar (absent in the harness). */
   shortcuts?: ShortcutRegistrar;
 }

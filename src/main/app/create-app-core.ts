@@ -10,6 +10,11 @@ import { createAppHandlers } from './handlers/app-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { OwnClipboardWrites } from '../assist/own-writes';
 import { ShortcutService } from './shortcut-service';
+import { join } from 'node:path';
+import { createSupervisorHandlers, forwardRecordedEvents } from '../events/supervisor-handlers';
+import { SqliteEventStore } from '../events/sqlite/sqlite-event-store';
+import type { EventStore } from '../events/event-store';
+import { createAssistFeature, type AssistFeature } from './assist-feature';
 
 export type { AppPorts, CoreContext } from './core-context';
 export type { ShortcutRegistrar } from './shortcut-service';
@@ -27,6 +32,10 @@ export interface AppCore {
     onUnexpectedError?: (name: string, error: unknown) => void,
   ): IpcRouter;
   settings: SettingsService;
+  /** The assist panel's services (engine, knowledge, LLM drafts, clipboard runtime). */
+  assist: AssistFeature;
+  /** The local assist record. */
+  events: EventStore;
   /** Everything features use; the shell reaches shortcuts, actions and link policy through it. */
   context: CoreContext;
   dispose(): Promise<void>;
@@ -79,9 +88,19 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     }),
   );
 
+  const events: EventStore = SqliteEventStore.open(join(ports.userDataDir, 'events.sqlite'));
+  for (const notice of events.notices) ports.notifications.notify('Tandem', notice.message);
+  disposers.push(forwardRecordedEvents(events, (batch) => bus.emit('onDidRecordEvents', batch)));
+  const assist = await createAssistFeature(context, events);
+
   const handlers: Handlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
+    ...assist.handlers,
+    ...createSupervisorHandlers(
+      events,
+      ports.chooseExportPath ? { chooseExportPath: ports.chooseExportPath } : {},
+    ),
   };
 
   return {
@@ -89,6 +108,8 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     handlers,
     settings,
     context,
+    assist,
+    events,
     createRouter: (appUrls, onUnexpectedError) =>
       createIpcRouter(handlers, {
         isTrustedSender: createSenderCheck(appUrls),
@@ -96,8 +117,9 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
       }),
     async dispose() {
       for (const dispose of disposers.splice(0)) dispose();
+      assist.dispose();
       shortcuts.unregisterAll();
-      await settings.flush();
+      await Promise.all([settings.flush(), events.close()]);
     },
   };
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { KNOWN_PLACEHOLDERS, MacroFrontMatterSchema, placeholdersOf } from './macro';
 import type { Macro } from './macro';
@@ -130,11 +129,7 @@ export function formatMacroErrors(errors: readonly MacroLoadError[]): string {
 
 function moduleDir(): string | undefined {
   if (typeof __dirname === 'string') return __dirname;
-  try {
-    return dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return undefined;
-  }
+  return undefined;
 }
 
 /**

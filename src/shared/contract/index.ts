@@ -1,5 +1,7 @@
 import { appCalls, appEvents } from './app';
-import { assistEvents } from './assist';
+import { assistCalls, assistEvents } from './assist';
+import { llmCalls, llmEvents } from './llm';
+import { supervisorCalls, supervisorEvents } from './supervisor';
 import { settingsCalls, settingsEvents } from './settings';
 
 /**
@@ -9,10 +11,15 @@ import { settingsCalls, settingsEvents } from './settings';
 export const calls = {
   ...appCalls,
   ...settingsCalls,
+  ...assistCalls,
+  ...llmCalls,
+  ...supervisorCalls,
 };
 
 export const events = {
   ...appEvents,
   ...settingsEvents,
   ...assistEvents,
+  ...llmEvents,
+  ...supervisorEvents,
 };

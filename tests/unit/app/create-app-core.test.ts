@@ -40,7 +40,7 @@ describe('createAppCore', () => {
     registrar.taken.add('CommandOrControl+Shift+P');
     ports = {
       userDataDir: dir,
-      resourcesDir: dir,
+      resourcesDir: join(__dirname, '../../../resources'),
       clipboard: new MemoryClipboard(),
       secrets: new MemorySecretStore(),
       notifications: new RecordingNotifications(),
@@ -127,10 +127,12 @@ describe('createAppCore', () => {
     expect(registrar.held.has('CommandOrControl+Alt+P')).toBe(true);
     expect(registrar.held.has('CommandOrControl+Shift+Space')).toBe(true);
     expect(events).toHaveLength(1);
-    // The shortcut runs the action: pause toggles clipboard watching in settings for now.
-    const changed = new Promise((resolve) => core.settings.onDidChange(resolve));
+    // The shortcut runs the action: pause toggles clipboard watching and says so to the panel.
+    const paused = new Promise((resolve) =>
+      core.bus.onDidEmit((name, payload) => name === 'onDidChangeClipboardStatus' && resolve(payload)),
+    );
     registrar.held.get('CommandOrControl+Alt+P')?.();
-    await changed;
+    expect(await paused).toMatchObject({ paused: true, enabled: false });
     expect(core.settings.get().clipboard.enabled).toBe(false);
   });
 });

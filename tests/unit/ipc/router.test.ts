@@ -24,7 +24,7 @@ describe('IPC router over the real handlers', () => {
     dir = await mkdtemp(join(tmpdir(), 'tandem-router-'));
     core = await createAppCore({
       userDataDir: dir,
-      resourcesDir: dir,
+      resourcesDir: join(__dirname, '../../../resources'),
       clipboard: new MemoryClipboard(),
       secrets: new MemorySecretStore(),
       notifications: new RecordingNotifications(),

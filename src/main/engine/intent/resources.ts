@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { canonicalize } from './features';
 import { parseLexicon, type Lexicon } from './lexicon';
 import { IntentDataError, parseTaxonomy, type Taxonomy } from './taxonomy';
@@ -9,13 +8,10 @@ import { IntentDataError, parseTaxonomy, type Taxonomy } from './taxonomy';
 const MARKER = join('intents', 'taxonomy.yaml');
 
 function moduleDir(): string | undefined {
-  // Bundled CommonJS (electron-vite main) has __dirname; ESM (vitest, tsx) has import.meta.url.
+  // CommonJS (the bundled main process, tsx, Playwright) and vitest all provide __dirname; `import.meta`
+  // would be a syntax error in the CommonJS builds, so the cwd is the only other start point.
   if (typeof __dirname === 'string') return __dirname;
-  try {
-    return dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return undefined;
-  }
+  return undefined;
 }
 
 function findUp(start: string): string | undefined {
