@@ -32,6 +32,7 @@ export interface IntentDataParts {
   lexiconSource: string | undefined;
 }
 
+/** SHA-256 over the training data and settings: equal fingerprints mean the shipped temperature still applies. */
 export function dataFingerprint(parts: IntentDataParts): string {
   const hash = createHash('sha256');
   hash.update(
@@ -59,6 +60,7 @@ export function readCalibration(resourcesDir: string): CalibrationRecord | undef
   }
 }
 
+/** Writes the record next to the data it was fitted on (used by calibrate.ts only, never at run time). */
 export function writeCalibration(resourcesDir: string, record: CalibrationRecord): void {
   writeFileSync(join(resourcesDir, CALIBRATION_FILE), JSON.stringify(record, null, 2) + '\n');
 }

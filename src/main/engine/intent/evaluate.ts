@@ -45,12 +45,14 @@ export function parseCaseLine(raw: string, line: number): CaseLineResult {
   return { kind: 'case', line, value: parsed.data };
 }
 
+/** One scored case: the expected label, the top prediction and its confidence. */
 export interface Prediction {
   gold: string;
   predicted: string;
   confidence: number;
 }
 
+/** Per-label figures, so a team sees which intents need more or clearer examples. */
 export interface IntentMetrics {
   label: string;
   precision: number;
@@ -61,12 +63,14 @@ export interface IntentMetrics {
   predicted: number;
 }
 
+/** How often one label was taken for another: the first place to look when adding examples. */
 export interface Confusion {
   gold: string;
   predicted: string;
   count: number;
 }
 
+/** Everything `eval` prints; stable field names because `--json` output feeds CI checks. */
 export interface EvalReport {
   total: number;
   correct: number;

@@ -97,6 +97,7 @@ export interface Vectorizer {
   transformTerms(terms: readonly number[]): SparseVector;
 }
 
+/** Multiplier of each feature family in the TF-IDF vector (before row normalization). */
 export type FeatureWeights = Record<Family, number>;
 
 /** Relative weight of each feature family (tuned by cross-validation on the training examples). */

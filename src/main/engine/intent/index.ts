@@ -28,6 +28,7 @@ export interface IntentClassifier {
   classify(normalizedText: string): IntentScore[];
 }
 
+/** Everything is optional: the engine normally passes nothing, tests and previews pass data. */
 export interface IntentClassifierOptions {
   /** Folder holding `intents/taxonomy.yaml` and `intents/examples/`; found automatically when omitted. */
   resourcesDir?: string;

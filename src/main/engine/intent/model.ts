@@ -34,6 +34,7 @@ export interface TrainedIntentModel {
   classify(text: string): IntentScore[];
 }
 
+/** Training settings; the shipped defaults were chosen by 5-fold cross-validation on the examples. */
 export interface BuildOptions {
   /** Concept lexicon adding synonym features; none by default. */
   lexicon?: Lexicon;

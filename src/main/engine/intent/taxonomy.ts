@@ -36,6 +36,7 @@ const IntentDefSchema = z.object({
 });
 export type IntentDef = z.infer<typeof IntentDefSchema>;
 
+/** Shape of taxonomy.yaml; label uniqueness and the fallback label are checked too. */
 export const TaxonomySchema = z
   .object({
     version: z.number().int().positive(),
