@@ -110,10 +110,9 @@ export function* generateEvents(options: GenerateOptions): Generator<TandemEvent
   const span = Math.max(1, end - start);
   let emitted = 0;
   let message = 0;
-  const estimatedMessages = Math.max(1, Math.ceil(options.count / 4.6));
   while (emitted < options.count) {
     // Messages spread over the range, bunched into working hours.
-    let t = start + Math.floor((message / estimatedMessages) * span + rnd() * HOUR_MS);
+    let t = start + Math.floor((emitted / options.count) * span + rnd() * HOUR_MS);
     const hourOfDay = new Date(t).getUTCHours();
     if ((hourOfDay < 7 || hourOfDay > 19) && rnd() < 0.7) t += 10 * HOUR_MS;
     t = Math.min(end - 1, t);

@@ -54,7 +54,15 @@ function reference(filter: { fromMs: number; toMs: number; agent?: string; inten
       (e): e is Extract<TandemEvent, { type: 'suggestion_accepted' }> => e.type === 'suggestion_accepted',
     )
     .map((e) => e.editDistance);
-  return { shown, accepted, rejected, byAgent, edits };
+  const escalationPaths = new Map<string, number>();
+  const overrideRules = new Map<string, number>();
+  for (const e of inRange) {
+    if (e.type === 'escalated') escalationPaths.set(e.path, (escalationPaths.get(e.path) ?? 0) + 1);
+    if (e.type === 'policy_override') {
+      for (const r of e.ruleIds) overrideRules.set(r, (overrideRules.get(r) ?? 0) + 1);
+    }
+  }
+  return { shown, accepted, rejected, byAgent, edits, escalationPaths, overrideRules };
 }
 
 describe('rollup query paths', () => {
@@ -85,6 +93,11 @@ describe('rollup query paths', () => {
       ]);
     }
     expect(m.by.agent).toHaveLength(ref.byAgent.size);
+    expect(new Map(m.escalations.byPath.map((r) => [r.key, r.count]))).toEqual(ref.escalationPaths);
+    expect(
+      new Map(m.policy.byRule.filter((r) => r.overrides > 0).map((r) => [r.ruleId, r.overrides])),
+    ).toEqual(ref.overrideRules);
+    expect(ref.escalationPaths.size).toBeGreaterThan(0);
     const sum = (rows: { shown: number }[]) => rows.reduce((s, r) => s + r.shown, 0);
     expect(sum(m.by.intent)).toBe(ref.shown);
     expect(sum(m.by.day)).toBe(ref.shown);

@@ -1,8 +1,8 @@
 import type { BreakdownRow, EventFilter, Metrics } from '../../../shared/contract/supervisor';
 import { resolveFilter } from './filter';
 import { acceptStats } from './accept-stats';
-import { labelCounts, threadShownCounts, type EventDb } from './queries';
-import { breakdown, type RollupRow } from './rollups';
+import { threadShownCounts, type EventDb } from './queries';
+import { breakdown, labelBreakdown, trendBreakdowns, type RollupRow } from './rollups';
 import { distributionFromCounts, outcomeStats } from './stats';
 
 const DAY_MS = 86_400_000;
@@ -37,25 +37,23 @@ export async function getMetrics(
   options: { exactPercentileLimit?: number } = {},
 ): Promise<Metrics> {
   const f = resolveFilter(input);
-  const [all, agent, team, intent, suggestionSource, model, day, hour, labels, threads] = await Promise.all([
-    breakdown(db, f, 'all'),
-    breakdown(db, f, 'agent'),
-    breakdown(db, f, 'team'),
-    breakdown(db, f, 'intent'),
-    breakdown(db, f, 'suggestionSource'),
-    breakdown(db, f, 'model'),
-    breakdown(db, f, 'day'),
-    breakdown(db, f, 'hour'),
-    labelCounts(db, f, [
-      'rule_shown',
-      'rule_draft',
-      'rule_override',
-      'override_reason',
-      'escalation_reason',
-      'escalation_path',
-    ]),
-    threadShownCounts(db, f),
-  ]);
+  const [{ all, team, day, hour }, agent, intent, suggestionSource, model, labels, threads] =
+    await Promise.all([
+      trendBreakdowns(db, f),
+      breakdown(db, f, 'agent'),
+      breakdown(db, f, 'intent'),
+      breakdown(db, f, 'suggestionSource'),
+      breakdown(db, f, 'model'),
+      labelBreakdown(db, f, [
+        'rule_shown',
+        'rule_draft',
+        'rule_override',
+        'override_reason',
+        'escalation_reason',
+        'escalation_path',
+      ]),
+      threadShownCounts(db, f),
+    ]);
   const t = all[0];
   const totals = {
     ...outcomeStats(

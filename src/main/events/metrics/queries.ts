@@ -51,13 +51,39 @@ export async function acceptedValues(
   return out;
 }
 
-/** Counts per (kind, label): rule findings, overrides by rule, override reasons, escalation reasons and paths. */
+export interface LabelCount {
+  kind: LabelKind;
+  label: string;
+  count: number;
+}
+
+/** Summed label counts over whole UTC days [from, to), per team filter. */
+export async function dailyLabelCounts(
+  db: EventDb,
+  f: ResolvedFilter,
+  kinds: readonly LabelKind[],
+  days: [number | null, number | null],
+): Promise<LabelCount[]> {
+  const rows = await db
+    .selectFrom('rollup_labels_daily')
+    .where('kind', 'in', [...kinds])
+    .$if(days[0] !== null, (qb) => qb.where('day', '>=', days[0]!))
+    .$if(days[1] !== null, (qb) => qb.where('day', '<', days[1]!))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .select((eb) => ['kind', 'label', eb.fn.sum<number>('count').as('count')])
+    .groupBy(['kind', 'label'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, label: r.label, count: Number(r.count) }));
+}
+
+/** Counts per (kind, label) from the label rows themselves: rule findings, overrides by rule, override reasons, escalation reasons and paths. */
 export async function labelCounts(
   db: EventDb,
   f: ResolvedFilter,
   kinds: readonly LabelKind[],
-): Promise<Array<{ kind: LabelKind; label: string; count: number }>> {
-  const [fromMs, toMs] = aggregateWindow(f);
+  range: [number | null, number | null] = aggregateWindow(f),
+): Promise<LabelCount[]> {
+  const [fromMs, toMs] = range;
   const rows = await db
     .selectFrom('event_labels')
     .where('kind', 'in', [...kinds])

@@ -1,7 +1,7 @@
 import { sql, type AliasableExpression, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { ROLLUP_COUNTERS, type DimensionName, type EventDatabase } from '../sqlite/schema';
-import { hourBounds, type ResolvedFilter } from './filter';
-import type { EventDb } from './queries';
+import { ROLLUP_COUNTERS, type DimensionName, type EventDatabase, type LabelKind } from '../sqlite/schema';
+import { HOUR_MS, hourBounds, type ResolvedFilter } from './filter';
+import { dailyLabelCounts, labelCounts, type EventDb, type LabelCount } from './queries';
 import type { OutcomeCounts } from './stats';
 
 /**
@@ -192,4 +192,71 @@ export async function breakdown(db: EventDb, f: ResolvedFilter, dim: Dimension):
     ...plan.edges.map((edge) => fromHourly(db, f, dim, edge)),
   ]);
   return mergeRows(parts);
+}
+
+export interface TrendBreakdowns {
+  all: RollupRow[];
+  team: RollupRow[];
+  day: RollupRow[];
+  hour: RollupRow[];
+}
+
+/**
+ * Totals, per-team, per-day and per-hour-of-day counters in one pass. On the unfiltered/team path the
+ * team-hourly rollup is read once (its rows are already unique per hour and team, so no GROUP BY or
+ * sort is needed) and bucketed here with the same integer arithmetic the SQL uses.
+ */
+export async function trendBreakdowns(db: EventDb, f: ResolvedFilter): Promise<TrendBreakdowns> {
+  const { fromHour, toHour } = hourBounds(f);
+  if (planRange(f).filtered) {
+    const [all, team, day, hour] = await Promise.all(
+      (['all', 'team', 'day', 'hour'] as const).map((d) => fromHourly(db, f, d, [fromHour, toHour])),
+    );
+    return { all: all!, team: team!, day: day!, hour: hour! };
+  }
+  const rows = await db
+    .selectFrom('rollup_team_hourly')
+    .where(hourWhere<'rollup_team_hourly'>([fromHour, toHour]))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .selectAll()
+    .execute();
+  const tz = Math.trunc(f.tzOffsetMinutes);
+  const parts: Record<keyof TrendBreakdowns, RollupRow[]> = { all: [], team: [], day: [], hour: [] };
+  for (const r of rows as unknown as Record<string, unknown>[]) {
+    const minutes = Number(r.hour) * 60 + tz;
+    const base = toRow({ ...r, key: '' });
+    parts.all.push({ ...base, key: 'all' });
+    parts.team.push({ ...base, key: String(r.team) });
+    parts.day.push({ ...base, key: String(Math.floor(minutes / 1440)) });
+    parts.hour.push({ ...base, key: String(Math.floor(minutes / 60) % 24) });
+  }
+  return {
+    all: mergeRows([parts.all]),
+    team: mergeRows([parts.team]),
+    day: mergeRows([parts.day]),
+    hour: mergeRows([parts.hour]),
+  };
+}
+
+/** Label counts (rules, reasons, paths) for the filter: daily rollup plus edge hours, or label rows when filtered. */
+export async function labelBreakdown(
+  db: EventDb,
+  f: ResolvedFilter,
+  kinds: readonly LabelKind[],
+): Promise<LabelCount[]> {
+  const plan = planRange(f);
+  if (plan.filtered) return labelCounts(db, f, kinds);
+  const toMs = (h: number | null) => (h === null ? null : h * HOUR_MS);
+  const parts = await Promise.all([
+    plan.days ? dailyLabelCounts(db, f, kinds, plan.days) : Promise.resolve([]),
+    ...plan.edges.map((edge) => labelCounts(db, f, kinds, [toMs(edge[0]), toMs(edge[1])])),
+  ]);
+  const merged = new Map<string, LabelCount>();
+  for (const row of parts.flat()) {
+    const key = `${row.kind}\u0000${row.label}`;
+    const seen = merged.get(key);
+    if (seen) seen.count += row.count;
+    else merged.set(key, { ...row });
+  }
+  return [...merged.values()];
 }

@@ -107,6 +107,7 @@ export class EventWriter {
   private readonly upsertDimDaily: StatementSync;
   private readonly upsertHist: StatementSync;
   private readonly insertLabel: StatementSync;
+  private readonly upsertLabelDaily: StatementSync;
   private readonly upsertThread: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
@@ -132,6 +133,10 @@ export class EventWriter {
     this.insertLabel = db.prepare(
       'INSERT INTO event_labels (event_id, kind, label, at_ms, agent_id, team, intent) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.upsertLabelDaily = db.prepare(
+      `INSERT INTO rollup_labels_daily (day, team, kind, label, count) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (day, team, kind, label) DO UPDATE SET count = count + excluded.count`,
+    );
     this.upsertThread = db.prepare(
       `INSERT INTO threads (agent_id, thread_id, team, intent, first_at_ms, last_at_ms, messages, shown)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -148,6 +153,7 @@ export class EventWriter {
     const teamHourly = new CounterMap();
     const dimDaily = new CounterMap();
     const hist = new Map<string, [string, number, string, number, number]>();
+    const labelDaily = new Map<string, [number, string, string, string, number]>();
     const threads = new Map<string, [string, string, string, string, number, number, number, number]>();
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -205,6 +211,10 @@ export class EventWriter {
         }
         for (const [kind, label] of labelsFor(event)) {
           this.insertLabel.run(event.id, kind, label, atMs, event.agentId, event.team, intent);
+          const key = `${day}\u0000${event.team}\u0000${kind}\u0000${label}`;
+          const row = labelDaily.get(key);
+          if (row) row[4] += 1;
+          else labelDaily.set(key, [day, event.team, kind, label, 1]);
         }
         if (event.type === 'message_analyzed' || event.type === 'suggestion_shown') {
           const key = `${event.agentId}\u0000${event.threadId}`;
@@ -233,6 +243,7 @@ export class EventWriter {
       teamHourly.flush(this.upsertTeamHourly);
       dimDaily.flush(this.upsertDimDaily);
       for (const row of hist.values()) this.upsertHist.run(...row);
+      for (const row of labelDaily.values()) this.upsertLabelDaily.run(...row);
       for (const row of threads.values()) this.upsertThread.run(...row);
       this.db.exec('COMMIT');
     } catch (error) {

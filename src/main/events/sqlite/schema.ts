@@ -9,7 +9,7 @@ import type { DatabaseSync } from 'node:sqlite';
  *   aggregates over a million events read thousands of rows instead of scanning every event:
  *   `rollup_team_hourly` (totals and day/hour trends), `rollup_dim_daily` (one dimension at a time:
  *   agent, intent, suggestion source, model), `hist_daily` (edit-distance and time-to-accept histograms
- *   for percentiles) and `rollup_hourly` (all dimensions at once: filtered views and partial-day edges).
+ *   for percentiles), `rollup_labels_daily` (rule/reason/path counts) and `rollup_hourly` (all dimensions at once: filtered views and partial-day edges).
  * - `event_labels`: one row per rule id / reason code / path / override reason of a live event, so
  *   "findings by rule" and "escalations by reason" are plain GROUP BYs in any SQL dialect (no JSON functions).
  * - `threads`: suggestions shown per (agent, thread), for "suggestions per thread".
@@ -84,6 +84,15 @@ export interface HistDailyTable {
   count: number;
 }
 
+/** Label counts per (UTC day, team): policy findings, overrides and escalations without scanning labels. */
+export interface RollupLabelsDailyTable {
+  day: number;
+  team: string;
+  kind: LabelKind;
+  label: string;
+  count: number;
+}
+
 export type LabelKind =
   'rule_shown' | 'rule_draft' | 'rule_override' | 'override_reason' | 'escalation_reason' | 'escalation_path';
 
@@ -114,6 +123,7 @@ export interface EventDatabase {
   rollup_team_hourly: RollupTeamHourlyTable;
   rollup_dim_daily: RollupDimDailyTable;
   hist_daily: HistDailyTable;
+  rollup_labels_daily: RollupLabelsDailyTable;
   event_labels: EventLabelsTable;
   threads: ThreadsTable;
 }
@@ -157,6 +167,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ix_events_agent_at ON events (agent_id, at_ms);
       CREATE INDEX ix_events_type_at ON events (type, at_ms);
       CREATE INDEX ix_events_accepted ON events (at_ms, source, agent_id, team, intent, accept_kind, edit_distance, ms_to_accept)
+        WHERE type = 'suggestion_accepted';
+      CREATE INDEX ix_events_accepted_agent ON events (agent_id, at_ms, source, team, intent, accept_kind, edit_distance, ms_to_accept)
+        WHERE type = 'suggestion_accepted';
+      CREATE INDEX ix_events_accepted_intent ON events (intent, at_ms, source, agent_id, team, accept_kind, edit_distance, ms_to_accept)
         WHERE type = 'suggestion_accepted';
       CREATE TABLE rollup_hourly (
         hour INTEGER NOT NULL,
@@ -211,7 +225,16 @@ ${COUNTER_COLUMNS}        PRIMARY KEY (dim, day, team, value)
         intent TEXT NOT NULL
       );
       CREATE INDEX ix_labels_kind_at ON event_labels (kind, at_ms, label, agent_id, team, intent);
-      CREATE INDEX ix_labels_at ON event_labels (at_ms);
+      CREATE INDEX ix_labels_agent ON event_labels (agent_id, at_ms, kind, label);
+      CREATE INDEX ix_labels_intent ON event_labels (intent, at_ms, kind, label);
+      CREATE TABLE rollup_labels_daily (
+        day INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, team, kind, label)
+      );
       CREATE TABLE threads (
         agent_id TEXT NOT NULL,
         thread_id TEXT NOT NULL,
