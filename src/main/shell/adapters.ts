@@ -1,4 +1,14 @@
-import { clipboard, globalShortcut, Notification, safeStorage, shell } from 'electron';
+import { join } from 'node:path';
+import {
+  app,
+  clipboard,
+  dialog,
+  globalShortcut,
+  Notification,
+  safeStorage,
+  shell,
+  type BrowserWindow,
+} from 'electron';
 import type { ClipboardPort } from '../ports/clipboard';
 import type { NotificationPort } from '../ports/notifications';
 import type { SafeStorageLike } from '../secrets/safe-storage-store';
@@ -71,3 +81,26 @@ export const electronShortcuts: ShortcutRegistrar = {
  */
 export const openExternalUrl = (url: string): Promise<void> =>
   shell.openExternal(url, { activate: true }); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+
+/**
+ * The save dialog for supervisor exports: the user picks the path, so main never writes customer
+ * data anywhere they did not choose. Resolves to null when they cancel.
+ */
+export function createExportPathChooser(
+  window: () => BrowserWindow | null,
+): (format: 'jsonl' | 'csv') => Promise<string | null> {
+  return async (format) => {
+    const stamp = new Date().toISOString().slice(0, 10);
+    const options = {
+      title: 'Export Tandem records',
+      defaultPath: join(app.getPath('documents'), `tandem-records-${stamp}.${format}`),
+      filters: [{ name: format === 'csv' ? 'CSV' : 'JSON Lines', extensions: [format] }],
+    };
+    const parent = window();
+    const result =
+      parent && !parent.isDestroyed()
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+}

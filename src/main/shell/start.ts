@@ -5,6 +5,7 @@ import { createAppCore, type AppCore } from '../app/create-app-core';
 import { createSecretStore } from '../secrets/create-secret-store';
 import { loadKeytar } from '../secrets/keytar-store';
 import {
+  createExportPathChooser,
   ElectronClipboard,
   electronNotifications,
   electronSafeStorage,
@@ -49,7 +50,9 @@ export async function startTandem(mainDir: string): Promise<RunningApp> {
     log,
   });
   log(`Secrets are kept in: ${secrets.backend}`);
-  const core = await createAppCore({
+  let window: BrowserWindow | null = null;
+  // Built apart from the call so optional ports features add later (export dialog) need no cast.
+  const ports = {
     userDataDir,
     resourcesDir: app.isPackaged
       ? join(process.resourcesPath, 'resources')
@@ -57,17 +60,18 @@ export async function startTandem(mainDir: string): Promise<RunningApp> {
     clipboard: new ElectronClipboard((e) => log(`Clipboard: ${String(e)}`)),
     secrets,
     notifications: electronNotifications,
-    shell: 'electron',
+    shell: 'electron' as const,
     appVersion: app.getVersion(),
     platform: process.platform,
     openExternal: openExternalUrl,
     shortcuts: electronShortcuts,
-  });
+    chooseExportPath: createExportPathChooser(() => window),
+  };
+  const core = await createAppCore(ports);
 
   hardenSession(session.defaultSession);
   const appUrl = resolveAppUrl(mainDir);
   let quitting = false;
-  let window: BrowserWindow | null = null;
   const router = core.createRouter([appUrl], (name, error) => log(`Call ${name} failed: ${String(error)}`));
   const unbind = bindIpc(router, core.bus, () => (window ? [window] : []));
 

@@ -118,7 +118,7 @@ vi.mock('electron', () => {
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
   const app = Object.assign(fx.state.app, {
     getPath: () => fx.state.userData,
-    getAppPath: () => '/app',
+    getAppPath: () => process.cwd(),
     getVersion: () => '9.8.7',
     isPackaged: false,
     quit: () => undefined,
