@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   LlmFinishSchema,
   LlmRequestRecordSchema,
@@ -158,5 +158,40 @@ describe('IPC handlers and contract', () => {
     const last = LlmRequestRecordSchema.parse(await handlers.getLastLlmRequest(undefined, sender));
     expect(last.state).toBe('done');
     expect(JSON.stringify(last)).not.toContain('sk-test-key');
+  });
+});
+
+describe('client hygiene', () => {
+  it('ignores OPENAI_* environment variables and never logs, even with OPENAI_LOG=debug', async () => {
+    const saved = { ...process.env };
+    process.env.OPENAI_LOG = 'debug';
+    process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
+    process.env.OPENAI_API_KEY = 'sk-from-env';
+    const spies = (['log', 'debug', 'info', 'warn', 'error'] as const).map((m) => vi.spyOn(console, m));
+    try {
+      server.enqueue({ kind: 'stream', content: repliesJson('Hi Dana, thanks.\n\n— The Lumen & Loom team') });
+      const service = await makeService(server.baseUrl);
+      const result = await service.request('m1', baseRequest());
+      expect(result.ok).toBe(true);
+      expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer sk-test-key');
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      process.env = saved;
+    }
+  });
+
+  it('streams from Azure through the deployment path with api-version and the api-key header', async () => {
+    server.enqueue({ kind: 'stream', content: repliesJson('Hi Dana, thanks.\n\n— The Lumen & Loom team') });
+    const service = await makeService(server.baseUrl.replace('/v1', ''), {
+      settings: { preset: 'azure', model: 'support-gpt', apiVersion: '2024-10-21' },
+      apiKey: 'az-key',
+    });
+    const result = await service.request('m1', baseRequest());
+    expect(result.ok).toBe(true);
+    const req = server.requests.at(-1)!;
+    expect(req.path).toBe('/openai/deployments/support-gpt/chat/completions?api-version=2024-10-21');
+    expect(req.headers['api-key']).toBe('az-key');
+    expect((req.body as { response_format?: unknown }).response_format).toBeDefined();
   });
 });
