@@ -52,7 +52,8 @@ export function createSuggester(deps: { macros: readonly Macro[]; policy: Policy
         language,
         defaultLanguage: pack.defaultLanguage,
       },
-      Math.max(1, Math.min(3, opts.max ?? 3)) + 2,
+      // One spare candidate lets a complete reply overtake one with unfilled placeholders.
+      Math.max(1, Math.min(3, opts.max ?? 3)) + 1,
     );
   };
 
@@ -64,9 +65,14 @@ export function createSuggester(deps: { macros: readonly Macro[]; policy: Policy
       const now = clock(opts.now ?? input.now);
       const customerLanguage = replyLanguage(input, analysis);
       const out: (Suggestion & { order: number })[] = [];
+      const valuesByLanguage = new Map<string, ReturnType<typeof resolvePlaceholders>>();
       rank(input, analysis, opts).forEach((r, order) => {
         const language = baseLanguage(r.macro.language) ?? pack.defaultLanguage;
-        const values = resolvePlaceholders({ input, entities: analysis.entities, pack, language }, now);
+        let values = valuesByLanguage.get(language);
+        if (!values) {
+          values = resolvePlaceholders({ input, entities: analysis.entities, pack, language }, now);
+          valuesByLanguage.set(language, values);
+        }
         const { text, unfilled } = fillTemplate(r.macro.body, values);
         const policy = deps.policy.check(text, {
           customer: input.customer,
