@@ -93,6 +93,7 @@ export interface LlmLineAddition {
 /** The analysis fields the LLM step reads (the engine's output has them all). */
 export type CliAnalysis = Redacted & { language: string; intent?: { label: string; confidence: number } };
 
+/** The LLM step of one `analyze --llm` run; one instance per run so requests share one client set-up. */
 export interface CliLlm {
   /**
    * Asks the endpoint for drafts for one analysed line and returns the line with `llmSuggestions` and
@@ -107,6 +108,7 @@ export interface CliLlm {
   readonly endpoint: EndpointSettings;
 }
 
+/** Injected so tests run the step without a policy pack on disk or a real key. */
 export interface CliLlmDeps {
   env: NodeJS.ProcessEnv;
   check?: PolicyCheck;

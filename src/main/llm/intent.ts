@@ -10,6 +10,7 @@ export type LlmIntentResult =
   | { ok: true; label: string; confidence: number; latencyMs: number; model: string }
   | { ok: false; reason: LlmFailure['code']; message: string; latencyMs: number };
 
+/** One intent question; only redacted text, and a closed list of labels to pick from. */
 export interface LlmIntentRequest {
   /** Redacted customer message. */
   redactedText: string;

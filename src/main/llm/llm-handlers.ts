@@ -20,6 +20,7 @@ export type LlmHandlers = {
   ) => z.output<Def<K>['output']> | Promise<z.output<Def<K>['output']>>;
 };
 
+/** What the LLM handlers need from the composition root; the key getter never leaves main. */
 export interface LlmHandlerDeps {
   service: LlmSuggestionService;
   /** The saved settings; "Test connection" may override fields the user has not saved yet. */

@@ -34,6 +34,7 @@ export interface PromptMessage {
   content: string;
 }
 
+/** The messages to send, plus what the caller needs afterwards (the canary for the policy check). */
 export interface BuiltPrompt {
   messages: PromptMessage[];
   canary: string;

@@ -34,6 +34,7 @@ export const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =
     signal.addEventListener('abort', done, { once: true });
   });
 
+/** Three attempts, 0.4→4 s backoff, at most 8 s of Retry-After: an agent will not wait longer for a draft. */
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 3,
   baseDelayMs: 400,
@@ -49,6 +50,7 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
   return Math.round(cap / 2 + (policy.random() * cap) / 2);
 }
 
+/** One streamed request as the service hands it over; the client and body are built by the caller. */
 export interface StreamRunInput {
   client: OpenAI;
   body: ChatCompletionCreateParamsStreaming;
@@ -64,6 +66,7 @@ export interface StreamRunInput {
   onDelta: (text: string) => void;
 }
 
+/** How the stream ended; the service turns it into drafts or a fallback reason. */
 export interface StreamRunOutcome {
   failure: LlmFailure | null;
   finishReason: string | null;

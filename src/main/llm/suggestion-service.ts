@@ -20,6 +20,7 @@ import type {
   SuggestionStreamEvent,
 } from './types';
 
+/** Everything from outside the module is injected, so tests run the real service against fakes. */
 export interface LlmSuggestionServiceDeps {
   /** Read at every request so a settings change applies to the next message. */
   getSettings: () => EndpointSettings;

@@ -57,6 +57,7 @@ export interface SuggestionStreamEvent {
   macroId?: string | null;
 }
 
+/** A failure as the panel shows it: a stable code to badge and plain words to read. */
 export interface LlmError {
   code: LlmFailureCode;
   message: string;

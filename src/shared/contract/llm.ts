@@ -25,10 +25,13 @@ export const LlmFailureCodeSchema = z.enum([
   'incomplete',
   'cancelled',
 ]);
+/** One of the fallback reasons above. */
 export type LlmFailureCodeValue = z.infer<typeof LlmFailureCodeSchema>;
 
+/** A failure as the panel shows it: a stable code and plain words. */
 export const LlmErrorSchema = z.object({ code: LlmFailureCodeSchema, message: z.string() });
 
+/** Token counts as the endpoint reported them, for the transparency view. */
 export const TokenUsageSchema = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
@@ -47,6 +50,7 @@ export const LlmConnectionTestSchema = z.object({
   modelAvailable: z.boolean().nullable(),
   latencyMs: z.number().nonnegative(),
 });
+/** The parsed outcome of "Test connection". */
 export type LlmConnectionTest = z.infer<typeof LlmConnectionTestSchema>;
 
 /** The exact payload of the last request, for the "What was sent" view. Held in memory only. */
@@ -67,6 +71,7 @@ export const LlmRequestRecordSchema = z.object({
   firstTokenMs: z.number().nullable(),
   error: LlmErrorSchema.nullable(),
 });
+/** The parsed "What was sent" record. */
 export type LlmRequestRecordPayload = z.infer<typeof LlmRequestRecordSchema>;
 
 /** What the settings screen shows per preset (no secrets; whether a key is needed). */
@@ -90,6 +95,7 @@ export const SuggestionStreamSchema = z.object({
   macroId: z.string().nullable().optional(),
 });
 
+/** Sent once per request, success or not, with usage and latency for the transparency view. */
 export const LlmFinishSchema = z.object({
   requestKey: z.string(),
   ok: z.boolean(),
@@ -110,8 +116,10 @@ const ConnectionOverridesSchema = z
     apiVersion: z.string().max(50).optional(),
   })
   .strict();
+/** Unsaved settings the user wants to try. */
 export type LlmConnectionOverrides = z.infer<typeof ConnectionOverridesSchema>;
 
+/** LLM calls; the lead spreads them into the contract index. */
 export const llmCalls = {
   /** "Test connection" in settings; the API key is read in main from the secret store, never sent from here. */
   testLlmConnection: defineCall(ConnectionOverridesSchema.optional(), LlmConnectionTestSchema),
@@ -119,6 +127,7 @@ export const llmCalls = {
   getLlmPresets: defineCall(z.void(), z.array(LlmPresetInfoSchema)),
 };
 
+/** LLM events (main→renderer): text as it streams, and one finish per request. */
 export const llmEvents = {
   onDidStreamSuggestion: defineEvent(SuggestionStreamSchema),
   onDidFinishLlmRequest: defineEvent(LlmFinishSchema),

@@ -178,6 +178,14 @@ describe('LlmSuggestionService: failures fall back with plain words', () => {
     expect(chatCount()).toBe(1);
   });
 
+  it('a slow model that keeps sending within the idle limit finishes normally', async () => {
+    server.enqueue({ kind: 'stream', content: OK, chunkSize: 12, delayMs: 25 });
+    const service = await makeService(server.baseUrl, { settings: { timeoutMs: 1000 } });
+    const result = await service.request('m1', baseRequest());
+    expect(result.ok).toBe(true);
+    expect(result.latencyMs - result.firstTokenMs!).toBeGreaterThan(25 * 5);
+  });
+
   it('server never answers: timeout', async () => {
     server.enqueue({ kind: 'hang' });
     const service = await makeService(server.baseUrl, { settings: { timeoutMs: 1000 } });
