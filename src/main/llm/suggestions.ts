@@ -109,3 +109,16 @@ export function createLlmDraftSource(deps: DraftSourceDeps): {
     },
   };
 }
+
+/**
+ * Retrieval's ranked macros as reference answers for the prompt (structurally typed, so this module does
+ * not depend on the knowledge module): the assist wiring passes `index.rank(query, 3)` straight in.
+ */
+export function referenceMacros(
+  ranked: readonly { macro: { id: string; title?: string; body: string } }[],
+  max = 3,
+): ReferenceMacro[] {
+  return ranked
+    .slice(0, max)
+    .map(({ macro }) => ({ id: macro.id, title: macro.title ?? macro.id, body: macro.body }));
+}

@@ -3,7 +3,7 @@ import { SuggestionSchema } from '../../../src/shared/domain/suggestion';
 import type { Analysis } from '../../../src/shared/domain/analysis';
 import type { LlmDraftSource } from '../../../src/main/assist/types';
 import { createCliLlm, extractLlmArgs } from '../../../src/main/llm/cli-llm';
-import { createLlmDraftSource } from '../../../src/main/llm/suggestions';
+import { createLlmDraftSource, referenceMacros } from '../../../src/main/llm/suggestions';
 import { repliesJson, startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server';
 import { baseRequest, makeService, REDACTED } from './helpers';
 
@@ -179,5 +179,19 @@ describe('assist draft source adapter', () => {
     );
     expect(old).toHaveLength(seen);
     expect(old.every((s) => s === 'streaming')).toBe(true);
+  });
+});
+
+describe('referenceMacros', () => {
+  it('keeps the top ranked macros as {id, title, body}', () => {
+    const ranked = [1, 2, 3, 4].map((i) => ({
+      macro: { id: `m${i}`, title: `T${i}`, body: `B${i}`, file: 'x' },
+      score: 1 / i,
+    }));
+    expect(referenceMacros(ranked)).toEqual([
+      { id: 'm1', title: 'T1', body: 'B1' },
+      { id: 'm2', title: 'T2', body: 'B2' },
+      { id: 'm3', title: 'T3', body: 'B3' },
+    ]);
   });
 });
