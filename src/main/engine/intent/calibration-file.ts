@@ -17,7 +17,7 @@ import type { Taxonomy } from './taxonomy';
 export const CALIBRATION_FILE = join('intents', 'calibration.json');
 
 /** Bump when the features or the trainer change in a way that changes the model for the same data. */
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 
 const CalibrationSchema = z.object({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
