@@ -124,6 +124,14 @@ test('shows a change made in main at once, and the role decides the navigation',
   const nav = page.getByRole('navigation', { name: 'Views' });
   await expect(nav.getByRole('button')).toHaveText(['Assist', 'Settings']);
   await expect(page.getByRole('heading', { name: 'Copy a customer message to start' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/assist-empty.png' });
+  // Keyboard first: the first Tab reaches the skip link, which jumps past the navigation.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
   await openSettings(page);
 
   // The tray (or another window) changes a setting: the open form follows without a reload.
