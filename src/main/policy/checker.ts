@@ -13,7 +13,8 @@ import {
 import { checkContradictions } from './rules/contradiction';
 import { checkPii, checkPromptLeak, checkUnprofessional } from './rules/safety';
 import type { CheckContext, RawFinding, RuleInput } from './rules/types';
-import { foldCase, segment } from './text';
+import { foldCase, matchAll, segment } from './text';
+import type { Span } from './text';
 
 export type { CheckContext } from './rules/types';
 
@@ -48,6 +49,7 @@ export function createPolicyChecker(pack: PolicyPack): PolicyChecker {
       const text = draft.length > MAX_DRAFT ? draft.slice(0, MAX_DRAFT) : draft;
       const raw: RawFinding[] = [];
       const lower = foldCase(text);
+      const memo = new Map<RegExp, Span[]>();
       const input: RuleInput = {
         draft: text,
         lower,
@@ -55,6 +57,14 @@ export function createPolicyChecker(pack: PolicyPack): PolicyChecker {
         pack,
         ctx,
         add: (f) => raw.push(f),
+        spans: (re) => {
+          let found = memo.get(re);
+          if (!found) {
+            found = matchAll(re, lower);
+            memo.set(re, found);
+          }
+          return found;
+        },
       };
       const placeholders = findPlaceholders(text);
       checkPlaceholders(input);

@@ -1,5 +1,5 @@
 import { clauseAt, findQuantities, isNegated, matchAll, sentenceAt } from '../text';
-import type { Sentence } from '../text';
+import type { Sentence, Span } from '../text';
 import type { RuleInput } from './types';
 
 const RULE = 'unauthorized-commitment' as const;
@@ -128,8 +128,8 @@ function checkAmounts(input: RuleInput): void {
       continue;
     }
     if (THRESHOLD_BEFORE.test(before)) continue;
-    const refundDist = nearest(REFUND_SUBJECT_G, lower, s, q.start);
-    const creditDist = nearest(CREDIT_SUBJECT_G, lower, s, q.start);
+    const refundDist = nearest(input.spans(REFUND_SUBJECT_G), s, q.start);
+    const creditDist = nearest(input.spans(CREDIT_SUBJECT_G), s, q.start);
     if (refundDist < creditDist) {
       const total = ctx.order?.total;
       if (total === undefined || q.value <= total + 0.005) continue;
@@ -154,9 +154,10 @@ function checkAmounts(input: RuleInput): void {
 }
 
 /** Character distance from `at` to the closest match of `re` in the sentence (Infinity when none). */
-function nearest(re: RegExp, lower: string, s: Sentence, at: number): number {
+function nearest(spans: readonly Span[], s: Sentence, at: number): number {
   let best = Infinity;
-  for (const span of matchAll(re, lower, s.start, s.end)) {
+  for (const span of spans) {
+    if (span.start < s.start || span.end > s.end) continue;
     const d = span.start >= at ? span.start - at : at - span.end;
     if (d < best) best = d;
   }

@@ -75,7 +75,7 @@ function checkDuration(input: RuleInput, s: Sentence, d: Duration): void {
   if (NOT_A_LIMIT.test(after) || STATE_BEFORE.test(before)) return;
   const clause = clauseAt(s, d.start);
   if (isNegated(clause.text) && EXCEPTION.test(clause.text)) return;
-  const subject = attach(lower, s, d);
+  const subject = attach(input, s, d);
   if (!subject) return;
   const say = lower.slice(d.start, d.end);
   const flag = (message: string, hint: string) =>
@@ -129,7 +129,8 @@ function checkDuration(input: RuleInput, s: Sentence, d: Duration): void {
 }
 
 /** The subject a duration belongs to: the closest mention in its clause, else in its sentence; specific beats generic. */
-function attach(lower: string, s: Sentence, d: Span): Subject | undefined {
+function attach(input: RuleInput, s: Sentence, d: Span): Subject | undefined {
+  const lower = input.lower;
   const clause = clauseAt(s, d.start);
   // "right away" modifies its own clause's verb; "if it isn't there in 48 hours" is a condition, not a claim.
   const instant = INSTANT_WORD.test(lower.slice(d.start, d.end));
@@ -138,7 +139,8 @@ function attach(lower: string, s: Sentence, d: Span): Subject | undefined {
   for (const scope of scopes) {
     let best: { subject: Subject; dist: number } | undefined;
     for (const [subject, re] of SUBJECTS) {
-      for (const m of matchAll(re, lower, scope.start, scope.end)) {
+      for (const m of input.spans(re)) {
+        if (m.start < scope.start || m.end > scope.end) continue;
         if (m.end > d.start && m.start < d.end) continue;
         // Subjects usually come first ("refunds take …"), so one that follows must be much closer to win.
         const dist =

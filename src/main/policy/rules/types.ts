@@ -28,6 +28,8 @@ export interface RuleInput {
   pack: PolicyPack;
   ctx: CheckContext;
   add: (finding: RawFinding) => void;
+  /** Matches of a global regex over the whole draft, computed once per check and shared by every lookup. */
+  spans: (re: RegExp) => Span[];
 }
 
 export type RuleFn = (input: RuleInput) => void;
