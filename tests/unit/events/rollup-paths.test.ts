@@ -121,7 +121,31 @@ describe('rollup query paths', () => {
       expect(one.totals.overrides).toBe(agent.overrides);
     }
     const refund = reference({ fromMs: fromMs + 30 * 60_000, toMs: toMs - 30 * 60_000, intent: 'refund' });
-    expect((await store.getMetrics({ ...filter, intents: ['refund'] })).totals.shown).toBe(refund.shown);
+    const byIntent = await store.getMetrics({ ...filter, intents: ['refund'] });
+    expect(byIntent.totals.shown).toBe(refund.shown);
+    expect(byIntent.totals.acceptedAsIs + byIntent.totals.acceptedEdited).toBe(refund.accepted);
+    for (const row of byIntent.by.agent) {
+      expect([row.key, row.shown]).toEqual([row.key, refund.byAgent.get(row.key)?.shown]);
+    }
+    const withShown = (keys: string[]) => keys.sort();
+    expect(withShown(byIntent.by.agent.filter((r) => r.shown > 0).map((r) => r.key))).toEqual(
+      withShown([...refund.byAgent].filter(([, r]) => r.shown > 0).map(([k]) => k)),
+    );
+    expect(byIntent.by.intent.map((r) => [r.key, r.shown])).toEqual([['refund', refund.shown]]);
+    expect(byIntent.by.day.reduce((s, r) => s + r.shown, 0)).toBe(refund.shown);
+    expect(byIntent.editDistance.count).toBe(refund.edits.length);
+    // The intent histograms agree with the exact values within their resolution.
+    const hist = await getMetrics(store.queryBuilder, { ...filter, intents: ['refund'] }, { exactPercentileLimit: 0 });
+    expect(hist.editDistance.count).toBe(refund.edits.length);
+    expect(Math.abs(hist.editDistance.p90! - byIntent.editDistance.p90!)).toBeLessThanOrEqual(0.011);
+    // Agent and intent filters together take the agent path and must agree with the intent path.
+    const first = byIntent.by.agent[0]!;
+    const both = await store.getMetrics({ ...filter, intents: ['refund'], agentIds: [first.key] });
+    expect([both.totals.shown, both.totals.acceptedEdited, both.totals.rejected]).toEqual([
+      first.shown,
+      first.acceptedEdited,
+      first.rejected,
+    ]);
   });
 
   it('reads percentiles from the histograms within their resolution', async () => {

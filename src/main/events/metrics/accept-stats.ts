@@ -2,6 +2,7 @@ import type { Distribution, Metrics } from '../../../shared/contract/supervisor'
 import { editBucket, editBucketValue, msBucket, msBucketValue } from './buckets';
 import { HOUR_MS, type ResolvedFilter } from './filter';
 import { acceptedValues, histogramCounts, type EventDb } from './queries';
+import { intentHistogramCounts } from './intent-rollups';
 import { planRange } from './rollups';
 import { distribution, distributionFromCounts } from './stats';
 
@@ -42,7 +43,7 @@ export async function acceptStats(
 ): Promise<AcceptStats> {
   const plan = planRange(f);
   const accepted = counts.acceptedAsIs + counts.acceptedEdited;
-  if (plan.filtered || accepted <= exactLimit) {
+  if (plan.kind === 'agent' || accepted <= exactLimit) {
     const values = await acceptedValues(db, f);
     const buckets = new Map<number, number>();
     for (const v of values.editDistance) add(buckets, editBucket(v), 1);
@@ -53,11 +54,12 @@ export async function acceptStats(
       editHistogram: tenBins(buckets),
     };
   }
+  const histogram = plan.kind === 'intent' ? intentHistogramCounts : histogramCounts;
   const edit = new Map<number, number>();
   const ms = new Map<number, number>();
   const [editDays, msDays, ...edges] = await Promise.all([
-    plan.days ? histogramCounts(db, f, 'edit', plan.days) : Promise.resolve([]),
-    plan.days ? histogramCounts(db, f, 'ms', plan.days) : Promise.resolve([]),
+    plan.days ? histogram(db, f, 'edit', plan.days) : Promise.resolve([]),
+    plan.days ? histogram(db, f, 'ms', plan.days) : Promise.resolve([]),
     ...plan.edges.map((edge) => acceptedValues(db, f, msRange(edge))),
   ]);
   for (const r of editDays) add(edit, r.bucket, r.count);

@@ -2,14 +2,16 @@ import { sql, type AliasableExpression, type Expression, type ExpressionBuilder,
 import { ROLLUP_COUNTERS, type DimensionName, type EventDatabase, type LabelKind } from '../sqlite/schema';
 import { HOUR_MS, hourBounds, type ResolvedFilter } from './filter';
 import { dailyLabelCounts, labelCounts, type EventDb, type LabelCount } from './queries';
+import { intentDailyRows, intentHourlyRows } from './intent-rollups';
 import type { OutcomeCounts } from './stats';
 
 /**
- * Which rollup answers a breakdown. Views filtered by agent or intent read the all-dimensions hourly
- * rollup through its agent/intent index (a small slice). Unfiltered and team views read the small
- * per-team tables: hourly team totals for KPIs and trends, per-day single-dimension counters for the
- * agent/intent/source/model breakdowns, topped up from the hourly rollup for partial days at the edges
- * of the range (a range in a time zone other than UTC starts and ends mid-day). Results are exact.
+ * Which rollup answers a breakdown. Views filtered by agent read the all-dimensions hourly rollup
+ * through its agent index (one agent is a small slice). Views filtered by intent read the intent-keyed
+ * rollups; unfiltered and team views the small per-team tables: hourly totals for KPIs and trends,
+ * per-day single-dimension counters for the agent/intent/source/model breakdowns. Both are topped up
+ * from the hourly rollup for partial days at the edges of the range (a range in a time zone other
+ * than UTC starts and ends mid-day). Results are exact.
  */
 export interface RollupRow extends OutcomeCounts {
   key: string;
@@ -27,8 +29,8 @@ export type Dimension = 'all' | 'agent' | 'team' | 'intent' | 'suggestionSource'
 type HourRange = [number | null, number | null];
 
 export interface RangePlan {
-  /** Agent or intent filter present: only the all-dimensions hourly rollup can answer. */
-  filtered: boolean;
+  /** `agent`: agent filter present; `intent`: intent filter without agents; `fast`: neither. */
+  kind: 'agent' | 'intent' | 'fast';
   /** Whole UTC days [from, to) served by daily tables; null when the range holds no whole day. */
   days: HourRange | null;
   /** Hour ranges outside the whole days, served by the hourly rollup. */
@@ -36,17 +38,17 @@ export interface RangePlan {
 }
 
 export function planRange(f: ResolvedFilter): RangePlan {
-  const filtered = f.agentIds !== null || f.intents !== null;
+  const kind = f.agentIds !== null ? 'agent' : f.intents !== null ? 'intent' : 'fast';
   const { fromHour, toHour } = hourBounds(f);
   const dayFrom = fromHour === null ? null : Math.ceil(fromHour / 24);
   const dayTo = toHour === null ? null : Math.floor(toHour / 24);
   if (dayFrom !== null && dayTo !== null && dayFrom >= dayTo) {
-    return { filtered, days: null, edges: [[fromHour, toHour]] };
+    return { kind, days: null, edges: [[fromHour, toHour]] };
   }
   const edges: HourRange[] = [];
   if (fromHour !== null && dayFrom !== null && fromHour < dayFrom * 24) edges.push([fromHour, dayFrom * 24]);
   if (toHour !== null && dayTo !== null && dayTo * 24 < toHour) edges.push([dayTo * 24, toHour]);
-  return { filtered, days: [dayFrom, dayTo], edges };
+  return { kind, days: [dayFrom, dayTo], edges };
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -127,23 +129,6 @@ async function fromHourly(
   return (rows as Record<string, unknown>[]).filter((r) => r.messages !== null).map(toRow);
 }
 
-async function fromTeamHourly(
-  db: EventDb,
-  f: ResolvedFilter,
-  dim: Dimension,
-  range: HourRange,
-): Promise<RollupRow[]> {
-  const key = keyExpression(dim, f.tzOffsetMinutes, 'team');
-  const rows = await db
-    .selectFrom('rollup_team_hourly')
-    .where(hourWhere<'rollup_team_hourly'>(range))
-    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
-    .select([key.as('key'), sql<string>`MAX(team)`.as('team'), ...SUMMED])
-    .$if(dim !== 'all', (qb) => qb.groupBy(key as never))
-    .execute();
-  return (rows as Record<string, unknown>[]).filter((r) => r.messages !== null).map(toRow);
-}
-
 async function fromDimDaily(
   db: EventDb,
   f: ResolvedFilter,
@@ -184,11 +169,16 @@ export function mergeRows(parts: RollupRow[][]): RollupRow[] {
 export async function breakdown(db: EventDb, f: ResolvedFilter, dim: Dimension): Promise<RollupRow[]> {
   const plan = planRange(f);
   const { fromHour, toHour } = hourBounds(f);
-  if (plan.filtered) return fromHourly(db, f, dim, [fromHour, toHour]);
+  if (plan.kind === 'agent') return fromHourly(db, f, dim, [fromHour, toHour]);
   const daily = DAILY_DIM[dim];
-  if (!daily) return fromTeamHourly(db, f, dim, [fromHour, toHour]);
+  if (!daily) return (await trendBreakdowns(db, f))[dim as keyof TrendBreakdowns] ?? [];
+  const days = plan.days;
   const parts = await Promise.all([
-    plan.days ? fromDimDaily(db, f, daily, plan.days) : Promise.resolve([]),
+    !days
+      ? Promise.resolve([])
+      : plan.kind === 'intent'
+        ? intentDailyRows(db, f, daily, days).then((rows) => rows.map(toRow))
+        : fromDimDaily(db, f, daily, days),
     ...plan.edges.map((edge) => fromHourly(db, f, dim, edge)),
   ]);
   return mergeRows(parts);
@@ -208,18 +198,22 @@ export interface TrendBreakdowns {
  */
 export async function trendBreakdowns(db: EventDb, f: ResolvedFilter): Promise<TrendBreakdowns> {
   const { fromHour, toHour } = hourBounds(f);
-  if (planRange(f).filtered) {
+  const kind = planRange(f).kind;
+  if (kind === 'agent') {
     const [all, team, day, hour] = await Promise.all(
       (['all', 'team', 'day', 'hour'] as const).map((d) => fromHourly(db, f, d, [fromHour, toHour])),
     );
     return { all: all!, team: team!, day: day!, hour: hour! };
   }
-  const rows = await db
-    .selectFrom('rollup_team_hourly')
-    .where(hourWhere<'rollup_team_hourly'>([fromHour, toHour]))
-    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
-    .selectAll()
-    .execute();
+  const rows =
+    kind === 'intent'
+      ? await intentHourlyRows(db, f, [fromHour, toHour])
+      : await db
+          .selectFrom('rollup_team_hourly')
+          .where(hourWhere<'rollup_team_hourly'>([fromHour, toHour]))
+          .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+          .selectAll()
+          .execute();
   const tz = Math.trunc(f.tzOffsetMinutes);
   const parts: Record<keyof TrendBreakdowns, RollupRow[]> = { all: [], team: [], day: [], hour: [] };
   for (const r of rows as unknown as Record<string, unknown>[]) {
@@ -245,7 +239,8 @@ export async function labelBreakdown(
   kinds: readonly LabelKind[],
 ): Promise<LabelCount[]> {
   const plan = planRange(f);
-  if (plan.filtered) return labelCounts(db, f, kinds);
+  // Label rows carry agent and intent (indexed), so filtered views count them directly.
+  if (plan.kind !== 'fast') return labelCounts(db, f, kinds);
   const toMs = (h: number | null) => (h === null ? null : h * HOUR_MS);
   const parts = await Promise.all([
     plan.days ? dailyLabelCounts(db, f, kinds, plan.days) : Promise.resolve([]),

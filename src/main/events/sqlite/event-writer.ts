@@ -106,6 +106,9 @@ export class EventWriter {
   private readonly upsertTeamHourly: StatementSync;
   private readonly upsertDimDaily: StatementSync;
   private readonly upsertHist: StatementSync;
+  private readonly upsertIntentHourly: StatementSync;
+  private readonly upsertIntentDaily: StatementSync;
+  private readonly upsertHistIntent: StatementSync;
   private readonly insertLabel: StatementSync;
   private readonly upsertLabelDaily: StatementSync;
   private readonly upsertThread: StatementSync;
@@ -130,6 +133,18 @@ export class EventWriter {
       `INSERT INTO hist_daily (metric, day, team, bucket, count) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (metric, day, team, bucket) DO UPDATE SET count = count + excluded.count`,
     );
+    this.upsertIntentHourly = upsertCounters(db, 'rollup_intent_hourly', ['intent', 'hour', 'team']);
+    this.upsertIntentDaily = upsertCounters(db, 'rollup_intent_daily', [
+      'intent',
+      'dim',
+      'day',
+      'team',
+      'value',
+    ]);
+    this.upsertHistIntent = db.prepare(
+      `INSERT INTO hist_intent_daily (intent, metric, day, team, bucket, count) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (intent, metric, day, team, bucket) DO UPDATE SET count = count + excluded.count`,
+    );
     this.insertLabel = db.prepare(
       'INSERT INTO event_labels (event_id, kind, label, at_ms, agent_id, team, intent) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -152,6 +167,9 @@ export class EventWriter {
     const hourly = new CounterMap();
     const teamHourly = new CounterMap();
     const dimDaily = new CounterMap();
+    const intentHourly = new CounterMap();
+    const intentDaily = new CounterMap();
+    const histIntent = new Map<string, [string, string, number, string, number, number]>();
     const hist = new Map<string, [string, number, string, number, number]>();
     const labelDaily = new Map<string, [number, string, string, string, number]>();
     const threads = new Map<string, [string, string, string, string, number, number, number, number]>();
@@ -198,6 +216,10 @@ export class EventWriter {
           ['model', model],
         ];
         for (const [dim, value] of dims) dimDaily.add([dim, day, event.team, value], counters);
+        intentHourly.add([intent, hour, event.team], counters);
+        for (const [dim, value] of [...dims, ['team', event.team] as const]) {
+          intentDaily.add([intent, dim, day, event.team, value], counters);
+        }
         if (event.type === 'suggestion_accepted') {
           for (const [metric, bucket] of [
             ['edit', editBucket(event.editDistance)],
@@ -207,6 +229,10 @@ export class EventWriter {
             const row = hist.get(key);
             if (row) row[4] += 1;
             else hist.set(key, [metric, day, event.team, bucket, 1]);
+            const intentKey = `${intent}|${key}`;
+            const intentRow = histIntent.get(intentKey);
+            if (intentRow) intentRow[5] += 1;
+            else histIntent.set(intentKey, [intent, metric, day, event.team, bucket, 1]);
           }
         }
         for (const [kind, label] of labelsFor(event)) {
@@ -243,6 +269,9 @@ export class EventWriter {
       teamHourly.flush(this.upsertTeamHourly);
       dimDaily.flush(this.upsertDimDaily);
       for (const row of hist.values()) this.upsertHist.run(...row);
+      intentHourly.flush(this.upsertIntentHourly);
+      intentDaily.flush(this.upsertIntentDaily);
+      for (const row of histIntent.values()) this.upsertHistIntent.run(...row);
       for (const row of labelDaily.values()) this.upsertLabelDaily.run(...row);
       for (const row of threads.values()) this.upsertThread.run(...row);
       this.db.exec('COMMIT');

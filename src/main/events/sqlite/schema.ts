@@ -9,7 +9,8 @@ import type { DatabaseSync } from 'node:sqlite';
  *   aggregates over a million events read thousands of rows instead of scanning every event:
  *   `rollup_team_hourly` (totals and day/hour trends), `rollup_dim_daily` (one dimension at a time:
  *   agent, intent, suggestion source, model), `hist_daily` (edit-distance and time-to-accept histograms
- *   for percentiles), `rollup_labels_daily` (rule/reason/path counts) and `rollup_hourly` (all dimensions at once: filtered views and partial-day edges).
+ *   for percentiles), `rollup_labels_daily` (rule/reason/path counts), their `*_intent_*` twins for
+ *   views filtered by intent, and `rollup_hourly` (all dimensions at once: filtered views and partial-day edges).
  * - `event_labels`: one row per rule id / reason code / path / override reason of a live event, so
  *   "findings by rule" and "escalations by reason" are plain GROUP BYs in any SQL dialect (no JSON functions).
  * - `threads`: suggestions shown per (agent, thread), for "suggestions per thread".
@@ -84,6 +85,20 @@ export interface HistDailyTable {
   count: number;
 }
 
+/** The same counters per intent, for views filtered by intent (keyed intent-first so the filter is a key prefix). */
+export type RollupIntentHourlyTable = { intent: string; hour: number; team: string } & Record<
+  RollupCounter,
+  number
+>;
+export type RollupIntentDailyTable = {
+  intent: string;
+  dim: DimensionName | 'team';
+  day: number;
+  team: string;
+  value: string;
+} & Record<RollupCounter, number>;
+export type HistIntentDailyTable = HistDailyTable & { intent: string };
+
 /** Label counts per (UTC day, team): policy findings, overrides and escalations without scanning labels. */
 export interface RollupLabelsDailyTable {
   day: number;
@@ -124,6 +139,9 @@ export interface EventDatabase {
   rollup_dim_daily: RollupDimDailyTable;
   hist_daily: HistDailyTable;
   rollup_labels_daily: RollupLabelsDailyTable;
+  rollup_intent_hourly: RollupIntentHourlyTable;
+  rollup_intent_daily: RollupIntentDailyTable;
+  hist_intent_daily: HistIntentDailyTable;
   event_labels: EventLabelsTable;
   threads: ThreadsTable;
 }
@@ -206,6 +224,29 @@ ${COUNTER_COLUMNS}        PRIMARY KEY (hour, team)
         dim TEXT NOT NULL,
         value TEXT NOT NULL,
 ${COUNTER_COLUMNS}        PRIMARY KEY (dim, day, team, value)
+      );
+      CREATE TABLE rollup_intent_hourly (
+        intent TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        team TEXT NOT NULL,
+${COUNTER_COLUMNS}        PRIMARY KEY (intent, hour, team)
+      );
+      CREATE TABLE rollup_intent_daily (
+        intent TEXT NOT NULL,
+        dim TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        value TEXT NOT NULL,
+${COUNTER_COLUMNS}        PRIMARY KEY (intent, dim, day, team, value)
+      );
+      CREATE TABLE hist_intent_daily (
+        intent TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (intent, metric, day, team, bucket)
       );
       CREATE TABLE hist_daily (
         day INTEGER NOT NULL,

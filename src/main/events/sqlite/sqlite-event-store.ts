@@ -163,6 +163,9 @@ export class SqliteEventStore implements EventStore {
           this.db.prepare('DELETE FROM rollup_dim_daily WHERE day < ?').run(cutoffDay);
           this.db.prepare('DELETE FROM hist_daily WHERE day < ?').run(cutoffDay);
           this.db.prepare('DELETE FROM rollup_labels_daily WHERE day < ?').run(cutoffDay);
+          this.db.prepare('DELETE FROM rollup_intent_hourly WHERE hour < ?').run(cutoffHour);
+          this.db.prepare('DELETE FROM rollup_intent_daily WHERE day < ?').run(cutoffDay);
+          this.db.prepare('DELETE FROM hist_intent_daily WHERE day < ?').run(cutoffDay);
           this.db.prepare('DELETE FROM threads WHERE last_at_ms < ?').run(cutoffMs);
         }
         this.db.exec('COMMIT');
