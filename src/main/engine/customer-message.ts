@@ -79,7 +79,7 @@ export function classifyCustomerMessage(
   }
   if (BARE_URL.test(text)) return no('url');
   if (NUMBERISH.test(text)) return no('number');
-  const sample = text.length > 1000 ? text.slice(0, 1000) : text;
+  const sample = text.length > 600 ? text.slice(0, 600) : text;
   if (looksLikeCode(sample)) return no('code');
   const words = countWords(sample, 2);
   if (words < 2) {

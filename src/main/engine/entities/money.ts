@@ -53,8 +53,11 @@ const WORDS: Record<string, string> = {
 const AMOUNT = String.raw`\d{1,3}(?:[,.\u00A0 ]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?`;
 const BEFORE = new RegExp(
   String.raw`(?<![\w$])(US\$|CA?\$|AU?\$|NZ\$|R\$|[$€£¥₹₩]|(?:USD|EUR|GBP|CAD|AUD|JPY|CHF|SEK|NZD|PLN|INR)\s?)\s?(-?(?:${AMOUNT}))(?![\d])`,
-  'gi',
+  'g',
 );
+/** Cheap pre-check: no symbol, code or currency word, no money. */
+const MONEY_CUE =
+  /[$€£¥₹₩]|USD|EUR|GBP|CAD|AUD|JPY|CHF|SEK|NZD|PLN|INR|kr|zł|dollar|buck|euro|pound|quid|yen|rupee/i;
 const AFTER = new RegExp(
   String.raw`(?<![\w.,$€£])(-?(?:${AMOUNT}))\s?(€|£|kr|zł|(?:usd|eur|gbp|cad|aud|jpy|chf|sek|nzd|pln|inr|dollars?|bucks|euros?|pounds?|quid|yen|rupees)\b)`,
   'gi',
@@ -73,6 +76,7 @@ function canonicalAmount(raw: string): string {
 /** Money amounts with their currency ("$45", "€12,50", "30 dollars", "USD 1,200"). */
 export function findMoney(text: string, defaultCurrency = 'USD'): MoneyMatch[] {
   const out: MoneyMatch[] = [];
+  if (!MONEY_CUE.test(text)) return out;
   const mask = new SpanMask(text.length);
   for (const m of matchAll(BEFORE, text)) {
     mask.claim(m.index, m.index + m[0].length);

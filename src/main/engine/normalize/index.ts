@@ -44,8 +44,10 @@ const INVISIBLE =
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/g;
 /** Half of a surrogate pair without its partner (broken clipboard data); replaced like toWellFormed(). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const HORIZONTAL_SPACE = /[^\S\n]+/g;
-const NEWLINE_RUN = / ?\n[ \n]*/g;
+/** Runs worth rewriting: two or more blanks, or a single tab/odd space. A lone ' ' is left alone. */
+const HORIZONTAL_SPACE = /[^\S\n]{2,}|[^\S\n ]/g;
+/** A newline with blanks around it or further newlines; a bare '\n' needs no edit. */
+const NEWLINE_RUN = / \n[ \n]*|\n[ \n]+/g;
 
 let segmenter: Intl.Segmenter | undefined;
 

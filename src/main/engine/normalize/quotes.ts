@@ -30,6 +30,10 @@ const WROTE_LINE = /^.{0,120}(?:wrote|schrieb|a écrit|escribió)\s?:\s*$/i;
 const CUES =
   /(?:^|\n)\s{0,8}(?:>|--|__|On\s|Am\s|Le\s|El\s|Il\s|Op\s|From:|Begin forwarded|Inizio|Sent from|Get Outlook|Enviado|Von meinem|Envoyé|Inviato)/i;
 
+/** The same cues, anchored at a line start: lines without one skip the full checks. */
+const LINE_CUE =
+  /^(?:>|--|__|On\s|Am\s|Le\s|El\s|Il\s|Op\s|From:|Begin forwarded|Inizio|Sent from|Get Outlook|Enviado|Von meinem|Envoyé|Inviato)/i;
+
 /** Outlook's header block ("From:" is generic; require "Sent:"/"To:"/"Subject:" near it). */
 const OUTLOOK_FIELD = /^(?:Sent|Date|To|Subject|Cc):\s/i;
 
@@ -53,7 +57,7 @@ export function findQuotedAndSignatureRanges(text: string): [number, number][] {
   for (let i = 0; i < lines.length && cutAt === -1; i++) {
     const { start, end } = lines[i]!;
     const line = text.slice(start, Math.min(end, start + 400)).trim();
-    if (line.length === 0) continue;
+    if (line.length === 0 || !LINE_CUE.test(line)) continue;
     if (line.startsWith('>')) {
       ranges.push([start, Math.min(end + 1, text.length)]);
       continue;

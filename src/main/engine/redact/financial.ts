@@ -31,7 +31,10 @@ function isSeparator(c: number): boolean {
  */
 function forEachDigitRun(text: string, visit: (run: readonly DigitGroup[]) => void): void {
   // One reused array and short-lived groups: keeping every run alive made hostile input GC-bound.
+  // Runs with fewer than 12 digits cannot hold a card and are dropped without a call.
   const run: DigitGroup[] = [];
+  let runDigits = 0;
+  let lastEnd = -1;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -41,20 +44,19 @@ function forEachDigitRun(text: string, visit: (run: readonly DigitGroup[]) => vo
     }
     const start = i;
     while (i < n && isDigit(text.charCodeAt(i))) i++;
-    const group = { start, end: i, digits: '', glued: start > 0 && isLetter(text.charCodeAt(start - 1)) };
-    const last = run[run.length - 1];
+    const glued = start > 0 && isLetter(text.charCodeAt(start - 1));
     const joinable =
-      last !== undefined &&
-      !group.glued &&
-      start - last.end <= MAX_SEPARATOR &&
-      onlySeparators(text, last.end, start);
-    if (!joinable && run.length > 0) {
-      visit(run);
+      lastEnd !== -1 && !glued && start - lastEnd <= MAX_SEPARATOR && onlySeparators(text, lastEnd, start);
+    if (!joinable) {
+      if (runDigits >= 12) visit(run);
       run.length = 0;
+      runDigits = 0;
     }
-    run.push(group);
+    run.push({ start, end: i, digits: '', glued });
+    runDigits += i - start;
+    lastEnd = i;
   }
-  if (run.length > 0) visit(run);
+  if (runDigits >= 12) visit(run);
 }
 
 function onlySeparators(text: string, from: number, to: number): boolean {

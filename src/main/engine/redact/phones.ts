@@ -45,8 +45,7 @@ export function findPhones(
     if (digits.length < 7 || digits.length > 15) continue;
     const end = start + candidate.length;
     // Real numbers have few one-digit groups ("+1", "1-800"); "1 1 1 1 1 1 1" is not a phone.
-    const groups = candidate.split(/[^\d]+/).filter((g) => g.length > 0);
-    if (groups.filter((g) => g.length === 1).length > 2 || groups.length > 6) continue;
+    if (!plausibleGrouping(candidate)) continue;
     if (++calls > MAX_LIBRARY_CALLS) break;
     if (isBusy(start, end)) continue;
     const found = locate(candidate, primary, others);
@@ -61,6 +60,27 @@ export function findPhones(
     }
   }
   return out;
+}
+
+/** At most six digit groups, at most two of them one digit long ("+1", "1-800"). */
+function plausibleGrouping(candidate: string): boolean {
+  let groups = 0;
+  let singles = 0;
+  let len = 0;
+  for (let i = 0; i <= candidate.length; i++) {
+    const c = i < candidate.length ? candidate.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) {
+      len++;
+      continue;
+    }
+    if (len > 0) {
+      groups++;
+      if (len === 1) singles++;
+      if (groups > 6 || singles > 2) return false;
+    }
+    len = 0;
+  }
+  return true;
 }
 
 function locate(candidate: string, primary: CountryCode, others: readonly CountryCode[]): Span | undefined {

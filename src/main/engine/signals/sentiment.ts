@@ -1,6 +1,6 @@
 import type { Sentiment } from '../../../shared/domain/analysis';
 import { countMatches, letterStats } from '../text-stats';
-import { INTENSIFIERS, NEGATORS, PHRASES, PROFANITY, VALENCE } from './lexicon';
+import { INTENSIFIERS, NEGATORS, PHRASES, PROFANE_WORD, VALENCE } from './lexicon';
 
 /** Frustration markers, as stable codes the UI can explain. */
 export type FrustrationMarker =
@@ -48,6 +48,7 @@ export function analyzeSentiment(text: string): Sentiment {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   const markers = new Set<FrustrationMarker>();
   let sum = 0;
+  let profanity = 0;
   // Previous three words, lower-cased, for negation and intensifiers; no per-word allocation.
   let p1 = '';
   let p2 = '';
@@ -55,7 +56,9 @@ export function analyzeSentiment(text: string): Sentiment {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sample); m; m = WORD.exec(sample)) {
     const raw = m[0];
-    const lower = raw.toLowerCase().replace(/’/g, "'");
+    let lower = raw.toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    if (PROFANE_WORD.test(lower)) profanity++;
     let v = VALENCE.get(lower);
     if (v !== undefined) {
       if (INTENSIFIERS.has(p1)) v *= 1.4;
@@ -69,12 +72,12 @@ export function analyzeSentiment(text: string): Sentiment {
   }
   for (const [re, weight] of PHRASES) sum += weight * countMatches(re, sample, 3);
   for (const [marker, re] of MARKER_PATTERNS) if (re.test(sample)) markers.add(marker);
-  const profanity = countMatches(PROFANITY, sample, 3);
+  if (/screw(?:ed)? you|f\*+k|s\*+t/i.test(sample)) profanity++;
   if (profanity > 0) {
     markers.add('profanity');
-    sum -= 2 * profanity;
+    sum -= 2 * Math.min(3, profanity);
   }
-  if (isShouting(sample)) markers.add('caps');
+  if (isShouting(sample.length > 800 ? sample.slice(0, 800) : sample)) markers.add('caps');
   if (markers.size > 0) sum -= MARKER_WEIGHT * markers.size;
   const exclaims = countMatches(/!/g, sample, 4);
   if (sum !== 0) sum += Math.sign(sum) * exclaims * 0.3;
