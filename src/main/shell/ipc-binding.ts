@@ -20,7 +20,7 @@ export function senderInfoOf(event: IpcMainInvokeEvent): SenderInfo {
  */
 export function bindIpc(
   router: IpcRouter,
-  bus: EventBus,
+  bus: Pick<EventBus, 'onDidEmit'>,
   windows: () => readonly BrowserWindow[],
 ): () => void {
   for (const name of router.callNames) {
@@ -36,5 +36,34 @@ export function bindIpc(
   return () => {
     for (const name of router.callNames) ipcMain.removeHandler(callChannel(name));
     off();
+  };
+}
+
+/**
+ * A router that waits for the core: the window (and its IPC) comes up at once while services
+ * (knowledge, engine, keychain probe) are still loading, so the user sees Tandem immediately and
+ * early calls simply resolve when the core is ready.
+ */
+export function deferredRouter(callNames: IpcRouter['callNames'], ready: Promise<IpcRouter>): IpcRouter {
+  return { callNames, handle: async (name, payload, sender) => (await ready).handle(name, payload, sender) };
+}
+
+/** Bus subscriptions made before the core exists attach once it does. */
+export function deferredBus(ready: Promise<Pick<EventBus, 'onDidEmit'>>): Pick<EventBus, 'onDidEmit'> {
+  return {
+    onDidEmit(listener) {
+      let off: (() => void) | null = null;
+      let cancelled = false;
+      ready.then(
+        (bus) => {
+          if (!cancelled) off = bus.onDidEmit(listener);
+        },
+        () => undefined,
+      );
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    },
   };
 }

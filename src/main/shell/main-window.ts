@@ -1,5 +1,4 @@
 import { BrowserWindow, nativeTheme } from 'electron';
-import type { EventBus } from '../ipc/event-bus';
 import { WindowStateStore } from '../settings/window-bounds';
 import { hardenWindow } from './hardening';
 import { createMainWindowOptions } from './window-options';
@@ -11,7 +10,8 @@ export interface MainWindowDeps {
   userDataDir: string;
   appUrl: string;
   alwaysOnTop: boolean;
-  bus: EventBus;
+  /** Called on show/hide; the boot code forwards it as onDidChangeWindowVisibility. */
+  onVisibility(visible: boolean): void;
   /** True once the user chose Quit: then closing really closes instead of hiding to the tray. */
   isQuitting(): boolean;
   log(message: string): void;
@@ -44,7 +44,7 @@ export async function createMainWindow(deps: MainWindowDeps): Promise<BrowserWin
     event.preventDefault();
     window.hide();
   });
-  const announce = (visible: boolean) => () => deps.bus.emit('onDidChangeWindowVisibility', { visible });
+  const announce = (visible: boolean) => () => deps.onVisibility(visible);
   window.on('show', announce(true));
   window.on('hide', announce(false));
   window.on('minimize', announce(false));

@@ -4,6 +4,7 @@ import { app, globalShortcut, session, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../app/create-app-core';
 import { createSecretStore } from '../secrets/create-secret-store';
 import { loadKeytar } from '../secrets/keytar-store';
+import { callNames } from '../../shared/ipc/api';
 import {
   createExportPathChooser,
   ElectronClipboard,
@@ -13,7 +14,7 @@ import {
   openExternalUrl,
 } from './adapters';
 import { hardenSession } from './hardening';
-import { bindIpc } from './ipc-binding';
+import { bindIpc, deferredBus, deferredRouter } from './ipc-binding';
 import { createMainWindow, showWindow, toggleWindow } from './main-window';
 import { TandemTray } from './tray';
 
@@ -38,52 +39,72 @@ export interface RunningApp {
 }
 
 /**
- * Boots the app once Electron is ready: secrets chain, core services, hardened session and
- * window, IPC, tray, shortcuts. Everything not Electron-specific happens inside createAppCore.
+ * Boots the app once Electron is ready. The hardened window and its IPC come up first, while the
+ * secrets chain and the core services (knowledge, engine) load in parallel: the user sees Tandem
+ * at once and the page's first calls resolve as soon as the core is ready.
  */
 export async function startTandem(mainDir: string): Promise<RunningApp> {
   const userDataDir = app.getPath('userData');
-  const secrets = await createSecretStore({
-    loadKeytar,
-    safeStorage: electronSafeStorage,
-    userDataDir,
-    log,
-  });
-  log(`Secrets are kept in: ${secrets.backend}`);
   let window: BrowserWindow | null = null;
-  // Built apart from the call so optional ports features add later (export dialog) need no cast.
-  const ports = {
-    userDataDir,
-    resourcesDir: app.isPackaged
-      ? join(process.resourcesPath, 'resources')
-      : join(app.getAppPath(), 'resources'),
-    clipboard: new ElectronClipboard((e) => log(`Clipboard: ${String(e)}`)),
-    secrets,
-    notifications: electronNotifications,
-    shell: 'electron' as const,
-    appVersion: app.getVersion(),
-    platform: process.platform,
-    openExternal: openExternalUrl,
-    shortcuts: electronShortcuts,
-    chooseExportPath: createExportPathChooser(() => window),
-  };
-  const core = await createAppCore(ports);
+  let quitting = false;
+  let ready: AppCore | null = null;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  const coreReady = (async () => {
+    const secrets = await createSecretStore({
+      loadKeytar,
+      safeStorage: electronSafeStorage,
+      userDataDir,
+      log,
+    });
+    log(`Secrets are kept in: ${secrets.backend}`);
+    // Built apart from the call so optional ports features add later (export dialog) need no cast.
+    const ports = {
+      userDataDir,
+      resourcesDir: app.isPackaged
+        ? join(process.resourcesPath, 'resources')
+        : join(app.getAppPath(), 'resources'),
+      clipboard: new ElectronClipboard((e) => log(`Clipboard: ${String(e)}`)),
+      secrets,
+      notifications: electronNotifications,
+      shell: 'electron' as const,
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      openExternal: openExternalUrl,
+      shortcuts: electronShortcuts,
+      chooseExportPath: createExportPathChooser(() => window),
+    };
+    return createAppCore(ports);
+  })();
 
   hardenSession(session.defaultSession);
   const appUrl = resolveAppUrl(mainDir);
-  let quitting = false;
-  const router = core.createRouter([appUrl], (name, error) => log(`Call ${name} failed: ${String(error)}`));
-  const unbind = bindIpc(router, core.bus, () => (window ? [window] : []));
+  const router = deferredRouter(
+    callNames,
+    coreReady.then((core) =>
+      core.createRouter([appUrl], (name, error) => log(`Call ${name} failed: ${String(error)}`)),
+    ),
+  );
+  const unbind = bindIpc(router, deferredBus(coreReady.then((core) => core.bus)), () =>
+    window ? [window] : [],
+  );
 
-  window = await createMainWindow({
-    mainDir,
-    userDataDir,
-    appUrl,
-    alwaysOnTop: core.settings.get().window.alwaysOnTop,
-    bus: core.bus,
-    isQuitting: () => quitting,
-    log,
-  });
+  const [core, createdWindow] = await Promise.all([
+    coreReady,
+    createMainWindow({
+      mainDir,
+      userDataDir,
+      appUrl,
+      alwaysOnTop: false,
+      onVisibility: (visible) => ready?.bus.emit('onDidChangeWindowVisibility', { visible }),
+      isQuitting: () => quitting,
+      log,
+    }).then((created) => (window = created)),
+  ]);
+  ready = core;
+  createdWindow.setAlwaysOnTop(core.settings.get().window.alwaysOnTop);
 
   const toggleClipboardWatching = (): void => {
     const enabled = core.settings.get().clipboard.enabled;
@@ -97,8 +118,8 @@ export async function startTandem(mainDir: string): Promise<RunningApp> {
   });
   tray.update(core.settings.get());
   const refreshTray = (): void => tray.update(core.settings.get());
-  window.on('show', refreshTray);
-  window.on('hide', refreshTray);
+  createdWindow.on('show', refreshTray);
+  createdWindow.on('hide', refreshTray);
 
   core.context.actions.set('toggleWindow', () => toggleWindow(window));
   if (!core.context.actions.has('analyzeClipboard')) {
@@ -109,9 +130,6 @@ export async function startTandem(mainDir: string): Promise<RunningApp> {
     if (window && !window.isDestroyed()) window.setAlwaysOnTop(settings.window.alwaysOnTop);
   });
 
-  app.on('before-quit', () => {
-    quitting = true;
-  });
   app.on('will-quit', () => {
     offSettings();
     unbind();

@@ -120,3 +120,33 @@ describe('main IPC binding', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('deferred router and bus (window up before the core)', () => {
+  it('answers calls made before the core is ready once it is, and attaches early subscribers', async () => {
+    const { deferredBus, deferredRouter } = await import('../../../src/main/shell/ipc-binding');
+    const { createEventBus } = await import('../../../src/main/ipc/event-bus');
+    let resolve: (router: { callNames: typeof callNames; handle: () => Promise<unknown> }) => void = () => {};
+    const ready = new Promise<never>((r) => (resolve = r as never));
+    const router = deferredRouter(callNames, ready);
+    const early = router.handle('getAppInfo', undefined, { url: 'file:///a', isMainFrame: true });
+    let settled = false;
+    void early.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    resolve({ callNames, handle: async () => ({ ok: true, data: 'late' }) });
+    expect(await early).toEqual({ ok: true, data: 'late' });
+
+    const bus = createEventBus();
+    const seen: unknown[] = [];
+    let busReady: (b: typeof bus) => void = () => {};
+    const deferred = deferredBus(new Promise((r) => (busReady = r)));
+    deferred.onDidEmit((name) => seen.push(name));
+    const cancelled = deferred.onDidEmit(() => seen.push('cancelled listener'));
+    cancelled();
+    busReady(bus);
+    await Promise.resolve();
+    await Promise.resolve();
+    bus.emit('onDidChangeWindowVisibility', { visible: true });
+    expect(seen).toEqual(['onDidChangeWindowVisibility']);
+  });
+});
