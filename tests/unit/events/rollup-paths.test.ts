@@ -135,7 +135,11 @@ describe('rollup query paths', () => {
     expect(byIntent.by.day.reduce((s, r) => s + r.shown, 0)).toBe(refund.shown);
     expect(byIntent.editDistance.count).toBe(refund.edits.length);
     // The intent histograms agree with the exact values within their resolution.
-    const hist = await getMetrics(store.queryBuilder, { ...filter, intents: ['refund'] }, { exactPercentileLimit: 0 });
+    const hist = await getMetrics(
+      store.queryBuilder,
+      { ...filter, intents: ['refund'] },
+      { exactPercentileLimit: 0 },
+    );
     expect(hist.editDistance.count).toBe(refund.edits.length);
     expect(Math.abs(hist.editDistance.p90! - byIntent.editDistance.p90!)).toBeLessThanOrEqual(0.011);
     // Agent and intent filters together take the agent path and must agree with the intent path.
