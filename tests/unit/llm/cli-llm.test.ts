@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SuggestionSchema } from '../../../src/shared/domain/suggestion';
-import type { Analysis } from '../../../src/shared/domain/analysis';
-import type { LlmDraftSource } from '../../../src/main/assist/types';
 import { createCliLlm, extractLlmArgs } from '../../../src/main/llm/cli-llm';
-import { createLlmDraftSource, referenceMacros } from '../../../src/main/llm/suggestions';
-import { repliesJson, startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server';
-import { baseRequest, makeService, REDACTED } from './helpers';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server';
+import { REDACTED } from './helpers';
 
 let server: FakeOpenAiServer;
 beforeEach(async () => {
@@ -101,97 +98,5 @@ describe('addLlmSuggestions', () => {
       ok: false,
       error: { code: 'no_key', message: expect.stringMatching(/No API key/) },
     });
-  });
-});
-
-describe('assist draft source adapter', () => {
-  it('streams incomplete cards, then the finished, checked suggestions', async () => {
-    server.enqueue({ kind: 'stream', content: repliesJson(`Hi [NAME_1], thanks!${SIGN}`), chunkSize: 4 });
-    const service = await makeService(server.baseUrl);
-    // Typed as the assist service's port: the composition root can pass it as `llm` directly.
-    const source: LlmDraftSource = createLlmDraftSource({
-      service,
-      isEnabled: () => true,
-      getMacros: () => baseRequest().macros,
-    });
-    const updates: { drafts: { text: string; incomplete?: boolean }[]; state: string }[] = [];
-    const finished = new Promise<void>((resolve) => {
-      const analysis = {
-        ...REDACTED,
-        language: 'en',
-        intent: { label: 'payment_issue', confidence: 0.8, secondary: [] },
-      } as unknown as Analysis;
-      source.start('msg-1', { input: { text: 'x' }, analysis }, (drafts, status) => {
-        updates.push({ drafts, state: status.state });
-        if (status.state !== 'streaming') resolve();
-      });
-    });
-    await finished;
-    expect(source.enabled).toBe(true);
-    expect(
-      updates.filter((u) => u.state === 'streaming').every((u) => u.drafts.every((d) => d.incomplete)),
-    ).toBe(true);
-    const last = updates.at(-1)!;
-    expect(last.state).toBe('done');
-    expect(last.drafts[0]).toMatchObject({ text: `Hi Dana, thanks!${SIGN}` });
-    expect(last.drafts[0]!.incomplete).toBeUndefined();
-  });
-
-  it('after cancel, no update arrives for the old message', async () => {
-    server.enqueue(
-      {
-        kind: 'stream',
-        content: repliesJson(`Hi [NAME_1], thanks for waiting, we are on it.${SIGN}`),
-        chunkSize: 4,
-        gateAfterChunks: 10,
-      },
-      { kind: 'stream', content: repliesJson(`Hi [NAME_1], all sorted.${SIGN}`) },
-    );
-    const service = await makeService(server.baseUrl);
-    const source: LlmDraftSource = createLlmDraftSource({
-      service,
-      isEnabled: () => true,
-      getMacros: () => [],
-    });
-    const analysis = {
-      ...REDACTED,
-      language: 'en',
-      intent: { label: 'payment_issue', confidence: 0.8, secondary: [] },
-    } as unknown as Analysis;
-    const old: string[] = [];
-    const firstUpdate = new Promise<void>((resolve) =>
-      source.start('msg-1', { input: { text: 'x' }, analysis }, (_drafts, status) => {
-        old.push(status.state);
-        resolve();
-      }),
-    );
-    await firstUpdate;
-    source.cancel('a new customer message arrived');
-    const seen = old.length;
-    const req = await server.waitForRequest(0);
-    await req.aborted;
-    server.release();
-    // A newer message runs to the end; by then any late work for the old one would have shown up.
-    await new Promise<void>((resolve) =>
-      source.start('msg-2', { input: { text: 'y' }, analysis }, (_d, status) => {
-        if (status.state === 'done') resolve();
-      }),
-    );
-    expect(old).toHaveLength(seen);
-    expect(old.every((s) => s === 'streaming')).toBe(true);
-  });
-});
-
-describe('referenceMacros', () => {
-  it('keeps the top ranked macros as {id, title, body}', () => {
-    const ranked = [1, 2, 3, 4].map((i) => ({
-      macro: { id: `m${i}`, title: `T${i}`, body: `B${i}`, file: 'x' },
-      score: 1 / i,
-    }));
-    expect(referenceMacros(ranked)).toEqual([
-      { id: 'm1', title: 'T1', body: 'B1' },
-      { id: 'm2', title: 'T2', body: 'B2' },
-      { id: 'm3', title: 'T3', body: 'B3' },
-    ]);
   });
 });
