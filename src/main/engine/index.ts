@@ -9,6 +9,7 @@ import { DEFAULT_MAX_CHARS, normalize } from './normalize';
 import { redact, type RedactionResult, type RestoreMap } from './redact';
 import { contextNames, createRedactor } from './redactor';
 import { SpanMask } from './span-mask';
+import { resolveResourcesDir } from '../resources-path';
 import { assessChurn } from './signals/churn';
 import { assessEscalation, DEFAULT_ESCALATION_PATH } from './signals/escalation';
 import { analyzeSentiment } from './signals/sentiment';
