@@ -35,7 +35,9 @@ const LANGUAGE_NAMES: Record<string, string> = {
   nl: 'Dutch',
 };
 /** Drafts longer than this are checked on their head; a reply is never this long, a paste might be. */
-const MAX_DRAFT = 50_000;
+const MAX_DRAFT = 20_000;
+/** Enough to show the agent what is wrong; a pasted spam wall must not produce (or sort through) thousands. */
+const MAX_FINDINGS_PER_RULE = 50;
 
 /**
  * Builds a checker bound to a pack. Rules read meaning (clauses, negation scope, the subject an amount or a
@@ -102,15 +104,19 @@ function checkLanguage(input: RuleInput): void {
 
 function finish(pack: PolicyPack, raw: RawFinding[]): PolicyResult {
   const findings: PolicyFinding[] = [];
-  const seen = new Set<string>();
   raw.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Sorted by start, so one finding per rule per stretch of text needs only the end of that rule's last finding.
+  const lastEnd = new Map<string, number>();
+  const count = new Map<string, number>();
   let verdict: Verdict = 'pass';
   for (const f of raw) {
     const severity = ruleSeverity(pack, f.rule);
     if (severity === 'off') continue;
-    const key = `${f.rule}:${f.start}`;
-    if (seen.has(key) || overlapsSame(findings, f)) continue;
-    seen.add(key);
+    if (f.start < (lastEnd.get(f.rule) ?? -1)) continue;
+    const n = count.get(f.rule) ?? 0;
+    if (n >= MAX_FINDINGS_PER_RULE) continue;
+    count.set(f.rule, n + 1);
+    lastEnd.set(f.rule, Math.max(f.end, f.start + 1));
     findings.push({
       rule: f.rule,
       severity: severity as Severity,
@@ -121,9 +127,4 @@ function finish(pack: PolicyPack, raw: RawFinding[]): PolicyResult {
     if (RANK[severity as Severity] > RANK[verdict]) verdict = severity as Severity;
   }
   return { verdict, findings };
-}
-
-/** One finding per rule per stretch of text: a guarantee caught by two patterns is shown once. */
-function overlapsSame(findings: PolicyFinding[], f: RawFinding): boolean {
-  return findings.some((g) => g.rule === f.rule && f.start < g.span[1] && g.span[0] < f.end);
 }

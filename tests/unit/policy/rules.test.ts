@@ -180,4 +180,12 @@ describe('results', () => {
     const huge = 'Your order is on its way. '.repeat(400_000);
     expect(checker.check(huge).verdict).toBe('pass');
   });
+
+  it('keeps a pasted wall of violations to a bounded list of findings', () => {
+    const wall = checker.check('Here is 30% off and a $40 credit. '.repeat(5_000));
+    expect(wall.verdict).toBe('block');
+    expect(wall.findings.length).toBeGreaterThan(0);
+    expect(wall.findings.length).toBeLessThanOrEqual(50);
+    for (const f of wall.findings) expect(f.span[1]).toBeLessThanOrEqual(20_000);
+  });
 });

@@ -57,7 +57,8 @@ const CARRIER_VERB =
 
 /** Stated facts that contradict the pack: windows, refund timing and method, shipping times and costs, carriers. */
 export function checkContradictions(input: RuleInput): void {
-  for (const d of findDurations(input.lower, 0, input.lower.length)) {
+  // A reply states a handful of durations; the cap keeps a pasted wall of them linear.
+  for (const d of findDurations(input.lower, 0, input.lower.length).slice(0, 100)) {
     const s = sentenceAt(input.sentences, d.start);
     if (s && d.end <= s.end) checkDuration(input, s, d);
   }
@@ -139,8 +140,11 @@ function attach(input: RuleInput, s: Sentence, d: Span): Subject | undefined {
   for (const scope of scopes) {
     let best: { subject: Subject; dist: number } | undefined;
     for (const [subject, re] of SUBJECTS) {
-      for (const m of input.spans(re)) {
-        if (m.start < scope.start || m.end > scope.end) continue;
+      const spans = input.spans(re);
+      for (let i = firstAtOrAfter(spans, scope.start); i < spans.length; i++) {
+        const m = spans[i]!;
+        if (m.start >= scope.end) break;
+        if (m.end > scope.end) continue;
         if (m.end > d.start && m.start < d.end) continue;
         // Subjects usually come first ("refunds take …"), so one that follows must be much closer to win.
         const dist =
@@ -152,6 +156,18 @@ function attach(input: RuleInput, s: Sentence, d: Span): Subject | undefined {
     if (best) return best.subject;
   }
   return undefined;
+}
+
+/** Index of the first span starting at or after `offset` (spans are sorted by start). */
+function firstAtOrAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function checkFinalSaleAndCondition(input: RuleInput, s: Sentence): void {
