@@ -237,6 +237,8 @@ export class LlmSuggestionService {
     }
     record.attempts = outcome.attempts;
     record.usage = outcome.usage;
+    // The record shows what the answer came from: the re-sent body, when structured output was refused.
+    if (outcome.droppedResponseFormat) delete record.body.response_format;
     if (!isLive() || outcome.failure?.code === 'cancelled')
       return this.cancelled(requestKey, started, endpoint.model);
 

@@ -125,6 +125,7 @@ describe('LlmSuggestionService: streaming drafts', () => {
     const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
     expect(chats[0]!.body!.response_format).toBeDefined();
     expect(chats[1]!.body!.response_format).toBeUndefined();
+    expect(service.getLastRequest()!.body).toEqual(chats[1]!.body);
   });
 
   it('never restores card or CVV placeholders into a displayed draft', async () => {
