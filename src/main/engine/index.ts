@@ -65,7 +65,8 @@ const INTENT_SAMPLE = 4000;
  */
 export function createEngine(options: EngineOptions = {}): Engine {
   const classifier =
-    options.intentClassifier ?? createIntentClassifier({ resourcesDir: options.resourcesDir });
+    options.intentClassifier ??
+    createIntentClassifier({ resourcesDir: resolveResourcesDir(options.resourcesDir) });
   const orderPatterns = compileOrderPatterns(options.orderPatterns);
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const paths = { default: DEFAULT_ESCALATION_PATH, ...(options.escalationPaths ?? {}) };
