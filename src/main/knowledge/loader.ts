@@ -65,7 +65,8 @@ async function listMarkdown(dir: string, out: string[]): Promise<void> {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) await listMarkdown(full, out);
-    else if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(full);
+    // A folder's README documents the format for authors; it is not a macro.
+    else if (e.isFile() && /\.(md|markdown)$/i.test(e.name) && !/^readme\./i.test(e.name)) out.push(full);
   }
 }
 
