@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EventDatabase, LabelKind } from '../sqlite/schema';
 import { aggregateWindow, type ResolvedFilter } from './filter';
 
@@ -17,7 +17,7 @@ export interface AcceptedValues {
 
 /**
  * Edit distance and time-to-accept of every live acceptance in the filter (or in one edge range of it),
- * for exact percentiles. Served by the partial covering index on accepted suggestions.
+ * for exact percentiles, from the narrow `accepted` table and its covering indexes.
  */
 export async function acceptedValues(
   db: EventDb,
@@ -26,16 +26,13 @@ export async function acceptedValues(
 ): Promise<AcceptedValues> {
   const [fromMs, toMs] = range;
   const rows = await db
-    .selectFrom('events')
-    // A literal, not a parameter: that is what lets SQLite (and PostgreSQL) use the partial index.
-    .where('type', '=', sql.lit('suggestion_accepted'))
+    .selectFrom('accepted')
     .$if(fromMs !== null, (qb) => qb.where('at_ms', '>=', fromMs!))
     .$if(toMs !== null, (qb) => qb.where('at_ms', '<', toMs!))
-    .where('source', '<>', 'replay')
-    .$if(f.agentIds !== null, (qb) => qb.where('agent_id', 'in', f.agentIds as string[]))
-    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams as string[]))
-    .$if(f.intents !== null, (qb) => qb.where('intent', 'in', f.intents as string[]))
-    .select(['edit_distance', 'ms_to_accept', 'accept_kind'])
+    .$if(f.agentIds !== null, (qb) => qb.where('agent_id', 'in', f.agentIds!))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .$if(f.intents !== null, (qb) => qb.where('intent', 'in', f.intents!))
+    .select(['edit_distance', 'ms_to_accept', 'edited'])
     .execute();
   const out: AcceptedValues = {
     editDistance: new Float64Array(rows.length),
@@ -43,10 +40,9 @@ export async function acceptedValues(
     edited: new Uint8Array(rows.length),
   };
   rows.forEach((r, i) => {
-    const ed = Number(r.edit_distance ?? 0);
-    out.editDistance[i] = ed;
-    out.msToAccept[i] = Number(r.ms_to_accept ?? 0);
-    out.edited[i] = r.accept_kind === 'edited' ? 1 : 0;
+    out.editDistance[i] = Number(r.edit_distance);
+    out.msToAccept[i] = Number(r.ms_to_accept);
+    out.edited[i] = Number(r.edited) === 1 ? 1 : 0;
   });
   return out;
 }

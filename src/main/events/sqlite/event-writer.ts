@@ -110,6 +110,7 @@ export class EventWriter {
   private readonly upsertIntentDaily: StatementSync;
   private readonly upsertHistIntent: StatementSync;
   private readonly insertLabel: StatementSync;
+  private readonly insertAccepted: StatementSync;
   private readonly upsertLabelDaily: StatementSync;
   private readonly upsertThread: StatementSync;
 
@@ -144,6 +145,10 @@ export class EventWriter {
     this.upsertHistIntent = db.prepare(
       `INSERT INTO hist_intent_daily (intent, metric, day, team, bucket, count) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (intent, metric, day, team, bucket) DO UPDATE SET count = count + excluded.count`,
+    );
+    this.insertAccepted = db.prepare(
+      `INSERT INTO accepted (event_id, at_ms, agent_id, team, intent, edited, edit_distance, ms_to_accept)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertLabel = db.prepare(
       'INSERT INTO event_labels (event_id, kind, label, at_ms, agent_id, team, intent) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -221,6 +226,16 @@ export class EventWriter {
           intentDaily.add([intent, dim, day, event.team, value], counters);
         }
         if (event.type === 'suggestion_accepted') {
+          this.insertAccepted.run(
+            event.id,
+            atMs,
+            event.agentId,
+            event.team,
+            intent,
+            event.acceptKind === 'edited' ? 1 : 0,
+            event.editDistance,
+            event.msToAccept,
+          );
           for (const [metric, bucket] of [
             ['edit', editBucket(event.editDistance)],
             ['ms', msBucket(event.msToAccept)],

@@ -158,6 +158,7 @@ export class SqliteEventStore implements EventStore {
         deleted += Number(changes);
         if (Number(changes) < DELETE_CHUNK) {
           this.db.prepare('DELETE FROM event_labels WHERE at_ms < ?').run(cutoffMs);
+          this.db.prepare('DELETE FROM accepted WHERE at_ms < ?').run(cutoffMs);
           this.db.prepare('DELETE FROM rollup_hourly WHERE hour < ?').run(cutoffHour);
           this.db.prepare('DELETE FROM rollup_team_hourly WHERE hour < ?').run(cutoffHour);
           this.db.prepare('DELETE FROM rollup_dim_daily WHERE day < ?').run(cutoffDay);
