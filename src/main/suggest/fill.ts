@@ -197,13 +197,28 @@ export function resolvePlaceholders(f: FillInput, now: number): Partial<Record<P
   return out;
 }
 
+/** An opening greeting that addresses the customer by first name: `Hi {{customer.firstName}},`. */
+const NAMED_GREETING = /^(\p{L}+)[ \t]+\{\{\s*customer\.firstName\s*\}\}(?=[,:!])/u;
+
+/**
+ * Clipboard messages rarely come with a name. A greeting without one reads naturally ("Hi there,",
+ * "Hola:", "Hallo,") where a visible `{{customer.firstName}}` would block every suggestion and force
+ * an edit; a first name anywhere else in the body is left for the check to flag.
+ */
+function greetWithoutName(body: string): string {
+  return body.replace(NAMED_GREETING, (_whole, word: string) =>
+    /^(hi|hello|hey)$/i.test(word) ? `${word} there` : word,
+  );
+}
+
 /** Replaces `{{name}}` with its value; unknown or unresolved names stay exactly as written. */
 export function fillTemplate(
   body: string,
   values: Partial<Record<string, string>>,
 ): { text: string; unfilled: string[] } {
   const unfilled: string[] = [];
-  const text = body.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => {
+  const source = values['customer.firstName'] === undefined ? greetWithoutName(body) : body;
+  const text = source.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined) {
       unfilled.push(name);

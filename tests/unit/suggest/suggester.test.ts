@@ -120,15 +120,23 @@ describe('suggest', () => {
     const bare = { text: 'where is my order?', now: NOW, order: { status: 'shipped' as const } };
     const out = suggester.suggest(bare, analysis('where is my order?', 'order_status'));
     const shipped = out.find((s) => s.macroId === 'order-status-shipped')!;
-    expect(shipped.text).toContain('{{customer.firstName}}');
     expect(shipped.text).toContain('{{order.trackingUrl}}');
     expect(shipped.policy.verdict).toBe('block');
     const spans = shipped.policy.findings
       .filter((f) => f.rule === 'unfilled-placeholder')
       .map((f) => shipped.text.slice(...f.span));
-    expect(spans).toEqual(
-      expect.arrayContaining(['{{customer.firstName}}', '{{order.number}}', '{{order.trackingUrl}}']),
-    );
+    expect(spans).toEqual(expect.arrayContaining(['{{order.number}}', '{{order.trackingUrl}}']));
+  });
+
+  it('greets without a name when none is known, in each language', () => {
+    expect(fillTemplate('Hi {{customer.firstName}},\n\nThanks!', {}).text).toBe('Hi there,\n\nThanks!');
+    expect(fillTemplate('Hola {{customer.firstName}}:\nGracias', {}).text).toBe('Hola:\nGracias');
+    expect(fillTemplate('Hallo {{customer.firstName}},\nDanke', {}).text).toBe('Hallo,\nDanke');
+    expect(fillTemplate('Hi {{customer.firstName}},', { 'customer.firstName': 'Ana' }).text).toBe('Hi Ana,');
+    // Only the opening greeting: a name later in the body stays visible and unfilled.
+    const later = fillTemplate('Hi {{customer.firstName}},\nSee you, {{customer.firstName}}.', {});
+    expect(later.text).toBe('Hi there,\nSee you, {{customer.firstName}}.');
+    expect(later.unfilled).toEqual(['customer.firstName']);
   });
 
   it('flags a team macro whose placeholder has no value in the context', () => {
