@@ -15,6 +15,7 @@ import { createSupervisorHandlers, forwardRecordedEvents } from '../events/super
 import { SqliteEventStore } from '../events/sqlite/sqlite-event-store';
 import type { EventStore } from '../events/event-store';
 import { createAssistFeature, type AssistFeature } from './assist-feature';
+import { createTrainerHandlers } from '../replay/trainer-handlers';
 
 export type { AppPorts, CoreContext } from './core-context';
 export type { ShortcutRegistrar } from './shortcut-service';
@@ -101,6 +102,7 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
       events,
       ports.chooseExportPath ? { chooseExportPath: ports.chooseExportPath } : {},
     ),
+    ...createTrainerHandlers(context, assist, events),
   };
 
   return {

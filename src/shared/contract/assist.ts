@@ -5,7 +5,7 @@ import { CustomerContextSchema, OrderContextSchema } from '../domain/context';
 import { PolicyResultSchema } from '../domain/policy';
 import { SuggestionSchema } from '../domain/suggestion';
 
-export const AssistSourceSchema = z.enum(['clipboard', 'paste', 'ticket']);
+export const AssistSourceSchema = z.enum(['clipboard', 'paste', 'ticket', 'replay']);
 export type AssistSource = z.infer<typeof AssistSourceSchema>;
 
 export const DeliverySchema = z.enum(['clipboard', 'reply', 'internal_note']);

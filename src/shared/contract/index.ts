@@ -3,6 +3,7 @@ import { assistCalls, assistEvents } from './assist';
 import { llmCalls, llmEvents } from './llm';
 import { supervisorCalls, supervisorEvents } from './supervisor';
 import { settingsCalls, settingsEvents } from './settings';
+import { trainerCalls, trainerEvents } from './trainer';
 
 /**
  * The whole IPC contract: every renderer→main call and main→renderer event, declared once.
@@ -14,6 +15,7 @@ export const calls = {
   ...assistCalls,
   ...llmCalls,
   ...supervisorCalls,
+  ...trainerCalls,
 };
 
 export const events = {
@@ -22,4 +24,5 @@ export const events = {
   ...assistEvents,
   ...llmEvents,
   ...supervisorEvents,
+  ...trainerEvents,
 };
