@@ -93,6 +93,9 @@ export function extractTerms(text: string, lexicon?: Lexicon, fuzzy?: (token: st
 /** A fitted vocabulary with IDF weights; `transform` ignores terms unseen in training. */
 export interface Vectorizer {
   readonly size: number;
+  /** Term id of each feature index, and its IDF weight: the state a shipped model stores. */
+  readonly terms: Uint32Array;
+  readonly idf: Float64Array;
   transform(text: string): SparseVector;
   transformTerms(terms: readonly number[]): SparseVector;
 }
@@ -133,12 +136,21 @@ export function fitVectorizer(
   });
   const n = termLists.length;
   const idf = new Float64Array(df.length);
+  const termIds = new Uint32Array(df.length);
   for (const [term, idx] of vocab) {
     idf[idx] = (Math.log((1 + n) / (1 + df[idx]!)) + 1) * weights[FAMILIES[term & 3]!];
+    termIds[idx] = term;
   }
+  return createVectorizer(termIds, idf, lexicon);
+}
+
+/** Rebuilds a vectorizer from its state (term ids by feature index, IDF), e.g. from a shipped model. */
+export function createVectorizer(termIds: Uint32Array, idf: Float64Array, lexicon?: Lexicon): Vectorizer {
+  const vocab = new Map<number, number>();
+  termIds.forEach((term, idx) => vocab.set(term, idx));
   const isUnknownWord = (token: string) => !vocab.has(tag(hashString(token, SEED.word), 0));
   // Scratch buffers reused across calls: transform allocates only its result.
-  const tf = new Float64Array(df.length);
+  const tf = new Float64Array(idf.length);
   const touched: number[] = [];
   const transformTerms = (terms: readonly number[]): SparseVector => {
     touched.length = 0;
@@ -166,7 +178,9 @@ export function fitVectorizer(
     return { indices, values };
   };
   return {
-    size: df.length,
+    size: idf.length,
+    terms: termIds,
+    idf,
     transformTerms,
     // Typo matching against the lexicon only for words the training data never used.
     transform: (text) => transformTerms(extractTerms(text, lexicon, isUnknownWord)),

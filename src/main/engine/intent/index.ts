@@ -1,6 +1,6 @@
-import { dataFingerprint, readCalibration } from './calibration-file';
+import { dataFingerprint, readShippedModel } from './model-file';
 import type { Lexicon } from './lexicon';
-import { buildIntentModel, type BuildOptions, type IntentScore } from './model';
+import { buildIntentModel, type BuildOptions, type IntentScore, type ModelSnapshot } from './model';
 import { loadExamples, loadLexicon, loadTaxonomy, resolveResourcesDir } from './resources';
 import type { Taxonomy } from './taxonomy';
 
@@ -19,8 +19,8 @@ export interface IntentClassifier {
   readonly taxonomy: Taxonomy;
   /** Softmax temperature fitted on held-out examples (1 = uncalibrated). */
   readonly temperature: number;
-  /** Whether the temperature came from the shipped calibration file (false: fitted at start-up). */
-  readonly calibrationFromFile: boolean;
+  /** Whether the shipped trained model was used (false: trained at start-up because the data changed). */
+  readonly fromShippedModel: boolean;
   /**
    * Every label with its calibrated probability, sorted by confidence (descending); the
    * probabilities sum to 1. Expects normalized text (the engine's normalize stage), but any text works.
@@ -46,10 +46,10 @@ export interface IntentClassifierOptions {
 }
 
 /**
- * Loads the taxonomy, examples and lexicon and trains the model at start-up. Training from data
- * (rather than shipping opaque weights) means a team's edit to the examples takes effect on the next
- * start, and the model can never drift from the data it claims to come from. Throws IntentDataError
- * on bad data, naming the file and the place.
+ * Loads the taxonomy, examples and lexicon, then the shipped trained model when its fingerprint matches
+ * that data (fast start-up), or trains at start-up when it does not: a team's edit to the examples takes
+ * effect on the next start, and the model never drifts from the data it claims to come from. Throws
+ * IntentDataError on bad data, naming the file and the place.
  */
 export function createIntentClassifier(options: IntentClassifierOptions = {}): IntentClassifier {
   const fromFiles = !options.taxonomy || !options.examples;
@@ -66,27 +66,20 @@ export function createIntentClassifier(options: IntentClassifierOptions = {}): I
     lexiconSource = loaded?.source;
   }
 
-  let temperature = options.build?.temperature;
-  let calibrationFromFile = false;
-  // The shipped temperature is only valid for the shipped training settings and the exact data.
-  if (
-    temperature === undefined &&
-    !options.build &&
-    dir &&
-    (lexicon === undefined || lexiconSource !== undefined)
-  ) {
-    const record = readCalibration(dir);
-    if (record && record.fingerprint === dataFingerprint({ taxonomy, examples, lexiconSource })) {
-      temperature = record.temperature;
-      calibrationFromFile = true;
+  // The shipped model is only valid for the shipped training settings and the exact data.
+  let snapshot: ModelSnapshot | undefined;
+  if (!options.build && dir && (lexicon === undefined || lexiconSource !== undefined)) {
+    const shipped = readShippedModel(dir);
+    if (shipped && shipped.fingerprint === dataFingerprint({ taxonomy, examples, lexiconSource })) {
+      snapshot = shipped.snapshot;
     }
   }
-  const model = buildIntentModel(taxonomy, examples, { ...options.build, lexicon, temperature });
+  const model = buildIntentModel(taxonomy, examples, { ...options.build, lexicon, snapshot });
   return {
     labels: model.labels,
     taxonomy,
     temperature: model.temperature,
-    calibrationFromFile,
+    fromShippedModel: snapshot !== undefined,
     classify: (text) => model.classify(text),
   };
 }

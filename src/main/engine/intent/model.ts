@@ -1,4 +1,5 @@
 import {
+  createVectorizer,
   DEFAULT_FEATURE_WEIGHTS,
   extractTerms,
   fitVectorizer,
@@ -32,6 +33,18 @@ export interface TrainedIntentModel {
   /** Unscaled model scores per label. */
   rawLogits(text: string): Float64Array;
   classify(text: string): IntentScore[];
+  /** Everything needed to rebuild this model without training (shipped in resources). */
+  snapshot(): ModelSnapshot;
+}
+
+/** A trained model's state: vocabulary, IDF, weights and temperature. */
+export interface ModelSnapshot {
+  temperature: number;
+  classes: number;
+  terms: Uint32Array;
+  idf: Float64Array;
+  weights: Float64Array;
+  bias: Float64Array;
 }
 
 /** Training settings; the shipped defaults were chosen by 5-fold cross-validation on the examples. */
@@ -42,6 +55,8 @@ export interface BuildOptions {
   train?: Partial<TrainOptions>;
   /** Fixed temperature (skips the held-out fit), e.g. a value fitted at build time for this data. */
   temperature?: number;
+  /** A previously trained state for exactly this data and settings: used instead of training. */
+  snapshot?: ModelSnapshot;
   /** Every n-th example of each label is held out to fit the temperature. */
   calibrationEvery?: number;
 }
@@ -88,27 +103,15 @@ function score(vectorizer: Vectorizer, model: SoftmaxModel, text: string): Float
   return logits(model, vectorizer.transform(text));
 }
 
-/**
- * Trains the vectorizer and softmax model on all examples and fits the temperature on a stratified
- * held-out slice (a model trained without it), so confidences mean what they say on unseen text.
- */
-export function buildIntentModel(
-  taxonomy: Taxonomy,
+/** Featurizes the examples, fits the temperature on a held-out slice (unless given) and trains on all. */
+function train(
+  labels: readonly string[],
   examples: Readonly<Record<string, readonly string[]>>,
-  options: BuildOptions = {},
-): TrainedIntentModel {
-  const labels = taxonomy.intents.map((i) => i.label);
+  options: BuildOptions,
+  boosts: (text: string) => Float64Array,
+): { vectorizer: Vectorizer; model: SoftmaxModel; temperature: number } {
   const k = labels.length;
   const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options.train };
-  const rules: CompiledRule[] = taxonomy.intents.flatMap((intent, label) =>
-    intent.rules.map((r) => ({ label, re: new RegExp(r.pattern, 'iu'), boost: r.boost })),
-  );
-  const boosts = (text: string): Float64Array => {
-    const b = new Float64Array(k);
-    for (const r of rules) if (r.re.test(text)) b[r.label] = b[r.label]! + r.boost;
-    return b;
-  };
-
   const { texts, ys } = flattenExamples(labels, examples);
   const lexicon = options.lexicon;
   const weights: FeatureWeights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.features };
@@ -140,13 +143,62 @@ export function buildIntentModel(
     temperature = fitTemperature(scored);
   }
   const { vectorizer, model } = fit(termLists, ys, k, opts, lexicon, weights);
-  const t = temperature;
+
+  return { vectorizer, model, temperature };
+}
+
+/**
+ * Trains the vectorizer and softmax model on all examples and fits the temperature on a stratified
+ * held-out slice (a model trained without it), so confidences mean what they say on unseen text.
+ */
+export function buildIntentModel(
+  taxonomy: Taxonomy,
+  examples: Readonly<Record<string, readonly string[]>>,
+  options: BuildOptions = {},
+): TrainedIntentModel {
+  const labels = taxonomy.intents.map((i) => i.label);
+  const k = labels.length;
+  const rules: CompiledRule[] = taxonomy.intents.flatMap((intent, label) =>
+    intent.rules.map((r) => ({ label, re: new RegExp(r.pattern, 'iu'), boost: r.boost })),
+  );
+  const boosts = (text: string): Float64Array => {
+    const b = new Float64Array(k);
+    for (const r of rules) if (r.re.test(text)) b[r.label] = b[r.label]! + r.boost;
+    return b;
+  };
+
+  let vectorizer: Vectorizer;
+  let model: SoftmaxModel;
+  let t: number;
+  if (options.snapshot) {
+    const snap = options.snapshot;
+    if (
+      snap.classes !== k ||
+      snap.weights.length !== snap.terms.length * k ||
+      snap.idf.length !== snap.terms.length
+    ) {
+      throw new IntentDataError('The shipped intent model does not match the taxonomy');
+    }
+    vectorizer = createVectorizer(snap.terms, snap.idf, options.lexicon);
+    model = { classes: k, features: snap.terms.length, weights: snap.weights, bias: snap.bias };
+    t = snap.temperature;
+  } else {
+    ({ vectorizer, model, temperature: t } = train(labels, examples, options, boosts));
+  }
 
   return {
     labels,
     temperature: t,
     boosts,
     rawLogits: (text) => score(vectorizer, model, text),
+    snapshot: () => ({
+      temperature: t,
+      classes: k,
+      terms: vectorizer.terms,
+      idf: vectorizer.idf,
+      weights: model.weights,
+      bias: model.bias,
+    }),
     classify(text) {
       const z = score(vectorizer, model, text);
       const b = boosts(text);

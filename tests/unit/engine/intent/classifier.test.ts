@@ -26,17 +26,35 @@ describe('intent classifier', () => {
   });
 
   it('is deterministic: two independently trained classifiers give identical output', () => {
-    const other = createIntentClassifier();
-    expect(other.temperature).toBe(classifier.temperature);
+    const other = createIntentClassifier({ build: {} });
+    const again = createIntentClassifier({ build: {} });
+    for (const text of ['refund please', 'wher is my pakage'])
+      expect(again.classify(text)).toEqual(other.classify(text));
+    const reloaded = createIntentClassifier();
     for (const text of ['refund please', 'cancel my subscription', 'wher is my pakage', 'hola']) {
-      expect(other.classify(text)).toEqual(classifier.classify(text));
+      expect(reloaded.classify(text)).toEqual(classifier.classify(text));
     }
   });
 
-  it('uses the shipped calibration (fingerprint matches the data) and a sane temperature', () => {
-    expect(classifier.calibrationFromFile).toBe(true);
+  it('loads the shipped model, which agrees with a model trained at start-up from the same data', () => {
+    expect(classifier.fromShippedModel).toBe(true);
     expect(classifier.temperature).toBeGreaterThan(0.1);
     expect(classifier.temperature).toBeLessThan(10);
+    // `build` options force training; the shipped weights are stored as float32, so allow rounding only.
+    const trained = createIntentClassifier({ build: {} });
+    expect(trained.fromShippedModel).toBe(false);
+    expect(trained.temperature).toBeCloseTo(classifier.temperature, 6);
+    for (const text of [
+      'where is my order',
+      'the lamp is broken',
+      'cancel my membership',
+      'hola, mi pedido?',
+    ]) {
+      const a = classifier.classify(text);
+      const b = trained.classify(text);
+      expect(b[0]!.label).toBe(a[0]!.label);
+      expect(b[0]!.confidence).toBeCloseTo(a[0]!.confidence, 3);
+    }
   });
 
   it('classifies clear messages, including typos, caps and other languages', () => {

@@ -8,7 +8,7 @@ import {
   loadTaxonomy,
   resolveResourcesDir,
 } from '../../../../src/main/engine/intent/index';
-import { dataFingerprint, readCalibration } from '../../../../src/main/engine/intent/calibration-file';
+import { dataFingerprint, readShippedModel } from '../../../../src/main/engine/intent/model-file';
 
 const dir = resolveResourcesDir();
 const taxonomy = loadTaxonomy(dir);
@@ -69,10 +69,11 @@ describe('shipped intent data', () => {
     expect(new Set(dev.map((c) => loose(c.text))).size).toBe(dev.length);
   });
 
-  it('ships a calibration record that matches the data (regenerate: npx tsx src/main/engine/intent/calibrate.ts)', () => {
-    const record = readCalibration(dir);
-    expect(record).toBeDefined();
+  it('ships a trained model that matches the data (rebuild: npx tsx src/main/engine/intent/build-model.ts)', () => {
+    const shipped = readShippedModel(dir);
+    expect(shipped).toBeDefined();
     const fingerprint = dataFingerprint({ taxonomy, examples, lexiconSource: loadLexicon(dir)?.source });
-    expect(record!.fingerprint).toBe(fingerprint);
+    expect(shipped!.fingerprint).toBe(fingerprint);
+    expect(shipped!.snapshot.classes).toBe(taxonomy.intents.length);
   });
 });

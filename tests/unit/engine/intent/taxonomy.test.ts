@@ -121,13 +121,21 @@ describe('resources on disk', () => {
     );
   });
 
-  it('an edited data set is trained at start-up and the stale shipped calibration is ignored', () => {
+  it('an edited data set is trained at start-up and the stale shipped model is ignored', () => {
     const dir = copyResources();
     const file = join(dir, 'intents', 'examples', 'refund.txt');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nmoney back for the broken kettle asap\n');
     const edited = createIntentClassifier({ resourcesDir: dir });
-    expect(edited.calibrationFromFile).toBe(false);
+    expect(edited.fromShippedModel).toBe(false);
     expect(edited.classify('I want my money back')[0]!.label).toBe('refund');
+  });
+
+  it('ignores a corrupt shipped model and trains instead', () => {
+    const dir = copyResources();
+    writeFileSync(join(dir, 'intents', 'model.json'), '{"fingerprint": "truncated');
+    const c = createIntentClassifier({ resourcesDir: dir });
+    expect(c.fromShippedModel).toBe(false);
+    expect(c.classify('where is my refund')[0]!.label).toBe('refund');
   });
 
   it('accepts taxonomy and examples in memory, without touching disk', () => {
