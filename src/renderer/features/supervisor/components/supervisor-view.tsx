@@ -1,16 +1,95 @@
-import { EmptyState } from '../../../ui/empty-state';
+import '../supervisor.css';
+import '../supervisor-detail.css';
+import type { Metrics } from '../../../../shared/contract/supervisor';
+import { errorMessage } from '../../../lib/ipc';
+import { Banner } from '../../../ui/banner';
+import { useEventFilter, useLiveRefresh, useMetrics, useStoreNotices } from '../hooks/use-supervisor-data';
+import { rangeOnly } from '../model/filter';
+import { useSupervisorUi } from '../store/supervisor-ui-store';
+import { AgentTable } from './agent-table';
+import { ExportControls, ImportControls } from './data-actions';
+import { DashboardEmpty } from './dashboard-empty';
+import { EditHistogram, OverrideReasons } from './distribution-charts';
+import { DrillDownPanel } from './drill-down';
+import { FilterBar } from './filter-bar';
+import { KpiCards } from './kpi-cards';
+import { AcceptanceTrend, OutcomesByIntent } from './outcome-charts';
 
-/** Placeholder until the supervisor dashboard lands; says what it will show. */
+const hasActivity = (m: Metrics | undefined): boolean =>
+  !!m &&
+  m.totals.messages + m.totals.shown + m.totals.escalations + m.totals.overrides + m.totals.draftsChecked > 0;
+
+/**
+ * The supervisor's dashboard: how the team uses the assist in the chosen period. One column in the
+ * 420 px side panel; cards and charts spread into a grid and the drill-down opens beside them when the
+ * window is wider. Everything follows the filter and refreshes as agents' decisions are recorded.
+ */
 export function SupervisorView() {
+  useLiveRefresh();
+  const filter = useEventFilter();
+  const scopeFilter = rangeOnly(filter);
+  const metrics = useMetrics(filter);
+  // Same key as `metrics` when nothing but the period is set, so no extra query in the common case.
+  const scope = useMetrics(scopeFilter);
+  const notices = useStoreNotices();
+  const drill = useSupervisorUi((s) => s.drill);
+  const openDrill = useSupervisorUi((s) => s.openDrill);
+  const m = metrics.data;
+
   return (
-    <div className="view">
-      <h1 className="visually-hidden">Supervisor</h1>
-      <EmptyState title="Team overview — coming later">
-        <p>
-          This view will show how your team uses the suggestions: how often they are accepted or edited,
-          policy overrides and escalations.
-        </p>
-      </EmptyState>
+    <div className="view sup" data-testid="supervisor-view">
+      <div className="sup-top">
+        <h1 className="sup-title">Team overview</h1>
+        <span className="sup-live" title="New decisions appear as they are recorded">
+          <span className="sup-live__dot" aria-hidden="true" />
+          Live
+        </span>
+      </div>
+      {notices.data?.map((n) => (
+        <Banner key={n.message} level={n.level}>
+          {n.message}
+        </Banner>
+      ))}
+      <FilterBar scope={scope.data} />
+      {metrics.isError ? <Banner level="error">{errorMessage(metrics.error)}</Banner> : null}
+      <div className={`sup-layout${drill ? ' sup-layout--drill' : ''}`}>
+        {drill ? (
+          <div className="sup-layout__side">
+            <DrillDownPanel base={filter} drill={drill} />
+          </div>
+        ) : null}
+        <div className="sup-layout__main" aria-busy={metrics.isFetching}>
+          {metrics.isPending ? (
+            <p className="text-muted" role="status">
+              Loading the team’s figures…
+            </p>
+          ) : !hasActivity(scope.data) && !scope.isPending ? (
+            <DashboardEmpty />
+          ) : m && !hasActivity(m) ? (
+            <p className="sup-none" role="status">
+              Nothing matches these filters in this period.
+            </p>
+          ) : m ? (
+            <>
+              <KpiCards metrics={m} />
+              <div className="sup-charts">
+                <AcceptanceTrend metrics={m} onDrill={openDrill} />
+                <OutcomesByIntent metrics={m} onDrill={openDrill} />
+                <EditHistogram metrics={m} onDrill={openDrill} />
+                <OverrideReasons metrics={m} onDrill={openDrill} />
+              </div>
+              <AgentTable filter={filter} />
+            </>
+          ) : null}
+          <section className="sup-card sup-actions" aria-labelledby="sup-data-title">
+            <h3 className="sup-card__title" id="sup-data-title">
+              Data
+            </h3>
+            {hasActivity(m) ? <ExportControls filter={filter} /> : null}
+            <ImportControls />
+          </section>
+        </div>
+      </div>
     </div>
   );
 }
