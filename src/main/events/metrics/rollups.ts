@@ -147,6 +147,21 @@ async function fromDimDaily(
   return (rows as Record<string, unknown>[]).map(toRow);
 }
 
+const COUNT_FIELDS = [
+  'messages',
+  'shown',
+  'shownBlocked',
+  'acceptedAsIs',
+  'acceptedEdited',
+  'rejected',
+  'overrides',
+  'escalations',
+  'draftsChecked',
+  'draftsBlocked',
+  'editSum',
+  'acceptMsSum',
+] as const satisfies readonly (keyof RollupRow)[];
+
 /** Adds rows with the same key (a day's counters plus its edge hours). */
 export function mergeRows(parts: RollupRow[][]): RollupRow[] {
   const byKey = new Map<string, RollupRow>();
@@ -156,10 +171,7 @@ export function mergeRows(parts: RollupRow[][]): RollupRow[] {
       byKey.set(row.key, { ...row });
       continue;
     }
-    for (const k of Object.keys(row) as (keyof RollupRow)[]) {
-      if (k === 'key' || k === 'team') continue;
-      (seen[k] as number) += row[k] as number;
-    }
+    for (const k of COUNT_FIELDS) seen[k] += row[k];
     if (row.team > seen.team) seen.team = row.team;
   }
   return [...byKey.values()];
@@ -215,20 +227,30 @@ export async function trendBreakdowns(db: EventDb, f: ResolvedFilter): Promise<T
           .selectAll()
           .execute();
   const tz = Math.trunc(f.tzOffsetMinutes);
-  const parts: Record<keyof TrendBreakdowns, RollupRow[]> = { all: [], team: [], day: [], hour: [] };
+  const maps = { all: new Map<string, RollupRow>(), team: new Map(), day: new Map(), hour: new Map() };
+  const add = (map: Map<string, RollupRow>, key: string, row: RollupRow, team: string) => {
+    const seen = map.get(key);
+    if (!seen) {
+      map.set(key, { ...row, key, team });
+      return;
+    }
+    for (const k of COUNT_FIELDS) seen[k] += row[k];
+    if (team > seen.team) seen.team = team;
+  };
   for (const r of rows as unknown as Record<string, unknown>[]) {
     const minutes = Number(r.hour) * 60 + tz;
-    const base = toRow({ ...r, key: '' });
-    parts.all.push({ ...base, key: 'all' });
-    parts.team.push({ ...base, key: String(r.team) });
-    parts.day.push({ ...base, key: String(Math.floor(minutes / 1440)) });
-    parts.hour.push({ ...base, key: String(Math.floor(minutes / 60) % 24) });
+    const team = String(r.team);
+    const row = toRow(r);
+    add(maps.all, 'all', row, team);
+    add(maps.team, team, row, team);
+    add(maps.day, String(Math.floor(minutes / 1440)), row, team);
+    add(maps.hour, String(Math.floor(minutes / 60) % 24), row, team);
   }
   return {
-    all: mergeRows([parts.all]),
-    team: mergeRows([parts.team]),
-    day: mergeRows([parts.day]),
-    hour: mergeRows([parts.hour]),
+    all: [...maps.all.values()],
+    team: [...maps.team.values()],
+    day: [...maps.day.values()],
+    hour: [...maps.hour.values()],
   };
 }
 
