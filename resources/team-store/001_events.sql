@@ -74,6 +74,8 @@ CREATE POLICY tandem_agent_insert ON tandem_events FOR INSERT TO tandem_agent
 CREATE POLICY tandem_supervisor_read ON tandem_events FOR SELECT TO tandem_supervisor USING (true);
 
 GRANT USAGE ON SCHEMA public TO tandem_agent, tandem_supervisor;
+-- The desktop checks the schema version before shipping (a newer schema gets a clear message).
+GRANT SELECT ON tandem_schema_migrations TO tandem_agent, tandem_supervisor;
 GRANT INSERT ON tandem_events TO tandem_agent;
 GRANT SELECT ON tandem_events TO tandem_supervisor;
 

@@ -31,6 +31,7 @@ describe.skipIf(skip !== null)('team store migrations and roles (real PostgreSQL
   beforeAll(async () => {
     cluster = await startPgCluster();
     admin = new pg.Client({ connectionString: cluster.url });
+    admin.on('error', () => {});
     await admin.connect();
   }, 60_000);
   afterAll(async () => {

@@ -1,0 +1,254 @@
+import pg from 'pg';
+import type { TeamStatus } from '../../shared/contract/team';
+import type { Unsubscribe } from '../../shared/ipc/define';
+import type { TeamOutbox } from '../events/sqlite/team-outbox';
+import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './connection';
+import { assertTeamSchemaCompatible, TeamSchemaTooNewError } from './migrate';
+import { insertTeamEvents, parsePayloads } from './pg-writer';
+
+/** Time, injectable so backoff is tested without waiting and without flakiness. */
+export interface SenderClock {
+  now(): number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const systemSenderClock: SenderClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const handle = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(handle);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done);
+    }),
+};
+
+export interface TeamSenderOptions {
+  outbox: TeamOutbox;
+  connection: TeamConnectionOptions;
+  /** Schema version this build writes; a newer database is refused with a clear message. */
+  schemaVersion?: number;
+  batchSize?: number;
+  /** First retry delay; doubles per failure up to `maxDelayMs`, each with random jitter. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How often an idle sender looks for events another process queued; `nudge()` wakes it at once. */
+  idlePollMs?: number;
+  clock?: SenderClock;
+  random?: () => number;
+  /** Where warnings go (dropped events, unsendable entries); the app passes its logger. */
+  warn?: (message: string) => void;
+}
+
+/** Server errors that settings, not time, must fix: shown as `error` rather than `offline`. */
+const PERMANENT_CODES = new Set(['28P01', '28000', '42501', '42P01', '3D000', '42883']);
+
+/** Full-jitter exponential backoff: spreads a thousand desktops reconnecting after an outage. */
+export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(failures - 1, 30));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** Words an agent can act on, never the password (pg messages do not contain it; the URL is redacted). */
+export function describeTeamError(error: unknown): { permanent: boolean; reason: string } {
+  if (error instanceof TeamSchemaTooNewError) return { permanent: true, reason: error.message };
+  const e = error as { code?: string; message?: string };
+  const code = e.code ?? '';
+  if (code === '28P01' || code === '28000') {
+    return { permanent: true, reason: `The team store refused the login: ${e.message ?? 'wrong password'}.` };
+  }
+  if (code === '53100') return { permanent: false, reason: 'The team store server is out of disk space.' };
+  if (PERMANENT_CODES.has(code))
+    return { permanent: true, reason: `The team store refused the events: ${e.message}` };
+  if (/not set up yet/.test(e.message ?? '')) return { permanent: true, reason: e.message! };
+  return { permanent: false, reason: `Team store unreachable: ${e.message ?? String(error)}` };
+}
+
+/**
+ * Ships the outbox to the team store in the background: drains at start-up, then whenever nudged or
+ * polled. A batch leaves the outbox only after the server committed it, so a crash or a dropped
+ * connection resends it, and the server's primary key makes the resend a no-op. While the server is
+ * unreachable it backs off exponentially with jitter; the outbox keeps growing up to its bound.
+ */
+export class TeamSender {
+  private status: TeamStatus;
+  private readonly listeners = new Set<(status: TeamStatus) => void>();
+  private client: pg.Client | null = null;
+  private readonly knownMonths = new Set<string>();
+  private stop = new AbortController();
+  private wake = new AbortController();
+  private loop: Promise<void> | null = null;
+  private failures = 0;
+  private reportedDropped = 0;
+  private readonly o: Required<Omit<TeamSenderOptions, 'outbox' | 'connection'>>;
+
+  constructor(private readonly options: TeamSenderOptions) {
+    this.o = {
+      schemaVersion: options.schemaVersion ?? 1,
+      batchSize: options.batchSize ?? 5000,
+      baseDelayMs: options.baseDelayMs ?? 1000,
+      maxDelayMs: options.maxDelayMs ?? 5 * 60_000,
+      idlePollMs: options.idlePollMs ?? 2000,
+      clock: options.clock ?? systemSenderClock,
+      random: options.random ?? Math.random,
+      warn: options.warn ?? (() => {}),
+    };
+    this.status = {
+      state: 'sending',
+      queued: options.outbox.size(),
+      dropped: options.outbox.dropped(),
+      lastSentAt: null,
+      nextRetryAt: null,
+    };
+  }
+
+  getStatus(): TeamStatus {
+    return { ...this.status };
+  }
+
+  onDidChangeTeamStatus(listener: (status: TeamStatus) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Starts the loop; the first thing it does is flush what earlier sessions left queued. */
+  start(): void {
+    if (this.loop) return;
+    this.stop = new AbortController();
+    this.loop = this.run();
+  }
+
+  /** Wakes an idle or backing-off sender (new events recorded, settings changed, network back). */
+  nudge(): void {
+    this.wake.abort();
+  }
+
+  /** Stops after the batch in flight; queued events stay in the outbox for the next start. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    this.wake.abort();
+    await this.loop;
+    this.loop = null;
+    await this.dropClient();
+  }
+
+  private update(patch: Partial<TeamStatus>): void {
+    const next = { ...this.status, ...patch };
+    if (patch.reason === undefined && 'reason' in patch) delete next.reason;
+    const changed = JSON.stringify(next) !== JSON.stringify(this.status);
+    this.status = next;
+    if (changed) for (const l of [...this.listeners]) l(this.getStatus());
+  }
+
+  private async connect(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client(teamClientConfig(this.options.connection));
+    // A server restart kills the socket between queries; the next query fails and we reconnect.
+    client.on('error', () => {
+      if (this.client === client) this.client = null;
+    });
+    await client.connect();
+    try {
+      await assertTeamSchemaCompatible(client, this.o.schemaVersion);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    this.client = client;
+    this.knownMonths.clear();
+    return client;
+  }
+
+  private async dropClient(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+
+  private async idle(ms: number): Promise<void> {
+    if (this.stop.signal.aborted) return;
+    if (this.wake.signal.aborted) {
+      // Nudged while busy: look again now rather than losing the nudge.
+      this.wake = new AbortController();
+      return;
+    }
+    const both = AbortSignal.any([this.stop.signal, this.wake.signal]);
+    await this.o.clock.sleep(ms, both);
+  }
+
+  private checkDropped(): number {
+    const dropped = this.options.outbox.dropped();
+    if (dropped > this.reportedDropped) {
+      this.o.warn(
+        `Team outbox full: ${dropped - this.reportedDropped} oldest event(s) dropped (${dropped} in total); supervisors will not see them.`,
+      );
+      this.reportedDropped = dropped;
+    }
+    return dropped;
+  }
+
+  /** Sends one batch; returns false when the outbox was empty. */
+  private async sendBatch(): Promise<boolean> {
+    const { outbox } = this.options;
+    const entries = outbox.peek(this.o.batchSize);
+    if (entries.length === 0) return false;
+    const { events, invalid } = parsePayloads(entries.map((e) => e.payload));
+    if (invalid.length > 0) {
+      this.o.warn(`Team outbox: ${invalid.length} entr(ies) no longer valid and not sent.`);
+    }
+    this.update({ state: 'sending', queued: outbox.size(), dropped: this.checkDropped() });
+    const client = await this.connect();
+    await insertTeamEvents(client, events, this.knownMonths);
+    outbox.ack(entries.at(-1)!.seq);
+    return true;
+  }
+
+  private async run(): Promise<void> {
+    const { outbox } = this.options;
+    while (!this.stop.signal.aborted) {
+      try {
+        const sent = await this.sendBatch();
+        this.failures = 0;
+        if (sent) {
+          this.update({ lastSentAt: new Date(this.o.clock.now()).toISOString() });
+          continue;
+        }
+        // Nothing queued: check the connection is good so "connected" means it, then wait.
+        await this.connect();
+        this.update({
+          state: 'connected',
+          queued: outbox.size(),
+          dropped: this.checkDropped(),
+          reason: undefined,
+          nextRetryAt: null,
+        });
+        await this.idle(this.o.idlePollMs);
+      } catch (error) {
+        await this.dropClient();
+        if (this.stop.signal.aborted) break;
+        this.failures += 1;
+        const { permanent, reason } = describeTeamError(error);
+        const delay = permanent
+          ? this.o.maxDelayMs
+          : backoffDelay(this.failures, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
+        this.update({
+          state: permanent ? 'error' : 'offline',
+          queued: outbox.size(),
+          dropped: this.checkDropped(),
+          reason: reason
+            .replaceAll(this.options.connection.url, redactUrl(this.options.connection.url))
+            .slice(0, 500),
+          nextRetryAt: new Date(this.o.clock.now() + delay).toISOString(),
+        });
+        await this.idle(delay);
+      }
+    }
+  }
+}
