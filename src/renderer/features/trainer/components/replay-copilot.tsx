@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { AssistState } from '../../../../shared/contract/assist';
+import { EscalationBanner } from '../../assist/components/escalation-banner';
+import { HintRow } from '../../assist/components/hint-row';
+import { MessageCard } from '../../assist/components/message-card';
+import { SuggestionCard } from '../../assist/components/suggestion-card';
+
+export interface ReplayCopilotProps {
+  state: AssistState;
+  busy: boolean;
+  /** Accept or edit: the suggestion's text becomes the trainee's draft. */
+  onUseSuggestion(text: string): void;
+  onEscalate(): void;
+}
+
+/**
+ * The copilot on a replayed customer turn, drawn with the assist panel's own components so trainees
+ * learn on exactly what they will use live. Accepting puts the text in the trainee's reply instead of
+ * sending it; rejecting only hides the card (nothing is recorded for a replay).
+ */
+export function ReplayCopilot({ state, busy, onUseSuggestion, onEscalate }: ReplayCopilotProps) {
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shown = state.suggestions.filter((s) => !hidden.has(s.id)).slice(0, 3);
+  return (
+    <div className="assist trainer-copilot" data-testid="replay-copilot">
+      <MessageCard state={state} />
+      <HintRow analysis={state.analysis} />
+      <EscalationBanner state={state} busy={busy} onEscalate={onEscalate} />
+      <section className="suggestions" aria-label="Suggested replies">
+        {shown.length === 0 ? <p className="suggestions__none">No suggestion fits this message.</p> : null}
+        {shown.map((sg, i) => (
+          <SuggestionCard
+            key={sg.id}
+            suggestion={sg}
+            index={i}
+            busy={busy}
+            rejecting={rejecting === sg.id}
+            onAccept={() => onUseSuggestion(sg.text)}
+            onEdit={() => onUseSuggestion(sg.text)}
+            onStartReject={() => setRejecting(sg.id)}
+            onCancelReject={() => setRejecting(null)}
+            onReject={() => {
+              setRejecting(null);
+              setHidden((h) => new Set([...h, sg.id]));
+            }}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
