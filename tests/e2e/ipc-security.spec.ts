@@ -1,4 +1,4 @@
-import { rendererOutDir } from './harness/build';
+import { servedRendererDir } from './harness/build';
 import { expect, test } from './harness/fixtures';
 import { startStaticServer } from './harness/static-server';
 
@@ -65,7 +65,7 @@ test('rejects calls from an iframe of the app origin with untrusted_sender', asy
 });
 
 test('rejects calls from a page of another origin with untrusted_sender', async ({ page, harness }) => {
-  const other = await startStaticServer(rendererOutDir);
+  const other = await startStaticServer(servedRendererDir());
   try {
     expect(other.origin).not.toBe(harness.origin);
     await page.goto(other.frameUrl);

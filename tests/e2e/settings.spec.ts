@@ -142,7 +142,7 @@ test('shows a change made in main at once, and the role decides the navigation',
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(nav.getByRole('button')).toHaveText(['Supervisor', 'Assist', 'Settings']);
   await page.keyboard.press('Alt+1');
-  await expect(page.getByRole('heading', { name: /Team overview/ })).toBeVisible();
+  await expect(page.getByRole('main', { name: 'Supervisor' })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Supervisor' })).toHaveAttribute('aria-current', 'page');
 });
 

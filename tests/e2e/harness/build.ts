@@ -5,14 +5,22 @@ import electronViteConfig from '../../../electron.vite.config';
 
 /** Repository root, resolved from this file so the harness works from any working directory. */
 export const repoRoot = resolve(__dirname, '../../..');
-/** Where electron-vite writes the renderer; the harness serves the same folder. */
+/** Where electron-vite writes the renderer; served as is when the build is skipped. */
 export const rendererOutDir = resolve(repoRoot, 'out/renderer');
 
+/** Set by global setup for the workers: this run's private build of the renderer. */
+export const RENDERER_DIR_ENV = 'TANDEM_E2E_RENDERER_DIR';
+
+/** The folder the static server serves in this run. */
+export function servedRendererDir(): string {
+  return process.env[RENDERER_DIR_ENV] ?? rendererOutDir;
+}
+
 /**
- * Builds the renderer with the renderer section of electron.vite.config.ts, so the browser tests
+ * Builds the renderer (into `outDir`) with the renderer section of electron.vite.config.ts, so the browser tests
  * load the same bundle the app ships (same plugins, same entry, same CSP meta).
  */
-export async function buildRenderer(): Promise<void> {
+export async function buildRenderer(outDir: string = rendererOutDir): Promise<void> {
   const config = electronViteConfig as { renderer?: InlineConfig };
   if (!config.renderer) throw new Error('electron.vite.config.ts has no renderer section');
   await viteBuild({
@@ -21,7 +29,7 @@ export async function buildRenderer(): Promise<void> {
     // electron-vite loads the packaged renderer from file://, which needs relative asset paths.
     base: './',
     logLevel: 'warn',
-    build: { ...config.renderer.build, outDir: rendererOutDir, emptyOutDir: true },
+    build: { ...config.renderer.build, outDir, emptyOutDir: true },
   });
 }
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
 import { createAppCore, type AppCore } from '../../../src/main/app/create-app-core';
 import type { IpcRouter } from '../../../src/main/ipc/router';
 import { MemoryClipboard } from '../../../src/main/ports/clipboard';
@@ -9,7 +9,7 @@ import { RecordingNotifications } from '../../../src/main/ports/notifications';
 import { MemorySecretStore } from '../../../src/main/ports/secret-store';
 import type { EventName } from '../../../src/shared/ipc/api';
 import type { IpcResult } from '../../../src/shared/ipc/result';
-import { bundleWindowApi, rendererOutDir, repoRoot } from './build';
+import { bundleWindowApi, repoRoot, servedRendererDir } from './build';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** One IPC exchange as the router saw it, so specs can assert on everything that crossed. */
@@ -39,6 +39,8 @@ export interface Harness {
   open(): Promise<void>;
 }
 
+type BindingSource = { frame: Frame; page: Page };
+
 interface WorkerFixtures {
   server: StaticServer;
   windowApiScript: string;
@@ -62,7 +64,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
     async ({}, use) => {
-      const server = await startStaticServer(rendererOutDir);
+      const server = await startStaticServer(servedRendererDir());
       await use(server);
       await server.close();
     },
@@ -98,14 +100,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const exchanges: IpcExchange[] = [];
     const events: Harness['events'] = [];
 
-    await page.exposeBinding('__tandemInvoke', async (source, name: string, payload: unknown) => {
+    const invoke = async (source: BindingSource, name: string, payload: unknown) => {
       const result = await router.handle(name, payload, {
         url: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
       });
       exchanges.push({ name, payload, result });
       return result;
-    });
+    };
+    await page.exposeBinding('__tandemInvoke', invoke);
+    // The window API sends payloads as one JSON string: Playwright's argument serializer walks values
+    // slowly (seconds for a 1 MB paste) where Electron's structured clone does not, and the tests are
+    // about the app. Untrusted frames still go through the same sender check.
+    await page.exposeBinding('__tandemInvokeJson', (source, name: string, json: string | undefined) =>
+      invoke(source, name, json === undefined ? undefined : (JSON.parse(json) as unknown)),
+    );
     await page.addInitScript({ content: windowApiScript });
     const offBus = core.bus.onDidEmit((name, payload) => {
       events.push({ name, payload });
