@@ -22,7 +22,7 @@ function lastSevenDays(now = new Date()): EventFilter {
   noon.setHours(12, 0, 0, 0);
   return {
     from: localDate(new Date(noon.getTime() - 6 * 86_400_000)),
-    tzOffsetMinutes: -now.getTimezoneOffset(),
+    tzOffsetMinutes: 0 - now.getTimezoneOffset(),
   };
 }
 

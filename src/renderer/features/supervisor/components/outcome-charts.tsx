@@ -109,6 +109,14 @@ const outcomeTypes: Record<Outcome, DrillDown['types']> = {
   ignored: ['suggestion_shown'],
 };
 
+/** Drill-down titles: acceptances are listed together (the list shows which were edited). */
+const outcomeTitles: Record<Outcome, string> = {
+  acceptedAsIs: 'accepted',
+  acceptedEdited: 'accepted',
+  rejected: 'rejected',
+  ignored: 'shown',
+};
+
 /** Outcomes stacked per intent: where the macros fit and where agents rewrite or reject them. */
 export function OutcomesByIntent({ metrics, onDrill }: { metrics: Metrics; onDrill(d: DrillDown): void }) {
   const rows = metrics.by.intent.filter((r) => r.shown > 0).slice(0, 12);
@@ -120,7 +128,7 @@ export function OutcomesByIntent({ metrics, onDrill }: { metrics: Metrics; onDri
     : 'No suggestions were shown in this period.';
   const drill = (row: BreakdownRow, outcome?: Outcome): void =>
     onDrill({
-      title: `${humanize(row.key)}${outcome ? ` · ${outcomes.find((o) => o.key === outcome)!.label.toLowerCase()}` : ''}`,
+      title: `${humanize(row.key)}${outcome ? ` · ${outcomeTitles[outcome]}` : ''}`,
       narrow: { intents: [row.key] },
       ...(outcome ? { types: outcomeTypes[outcome] } : {}),
     });

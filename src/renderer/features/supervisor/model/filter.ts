@@ -30,7 +30,7 @@ const presetDays: Record<Exclude<RangePreset, 'custom'>, number> = { today: 1, '
  * same filter gives the same numbers in the dashboard, the export and `events stats`.
  */
 export function toEventFilter(f: DashboardFilter, now: Date = new Date()): EventFilter {
-  const filter: EventFilter = { tzOffsetMinutes: -now.getTimezoneOffset() };
+  const filter: EventFilter = { tzOffsetMinutes: 0 - now.getTimezoneOffset() };
   if (f.preset === 'custom') {
     if (isDate(f.customFrom)) filter.from = f.customFrom;
     // An end before the start is reported by the form (rangeError) and left out rather than sent.

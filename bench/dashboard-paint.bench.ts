@@ -1,0 +1,165 @@
+/**
+ * Supervisor dashboard first paint with 1,000,000 events (issue 8). Target: ≤ 1 s from navigation to the
+ * KPI cards, charts and agent table drawn, in the browser harness (built renderer in Chromium, real app
+ * core behind the same page binding the e2e specs use).
+ * Run: npx tsx bench/dashboard-paint.bench.ts [--events 1000000] [--loads 5] [--skip-build] [--renderer-dir DIR]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createAppCore } from '../src/main/app/create-app-core';
+import { generateEvents } from '../src/main/events/generate';
+import { MemoryClipboard } from '../src/main/ports/clipboard';
+import { RecordingNotifications } from '../src/main/ports/notifications';
+import { MemorySecretStore } from '../src/main/ports/secret-store';
+import type { TandemEvent } from '../src/shared/domain/events';
+import { buildRenderer, bundleWindowApi, rendererOutDir, repoRoot } from '../tests/e2e/harness/build';
+import { startStaticServer } from '../tests/e2e/harness/static-server';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const EVENTS = opt('--events', 1_000_000);
+const LOADS = opt('--loads', 5);
+const BATCH = 10_000;
+/** Flags from playwright.config.ts. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Resolves with `performance.now()` (ms since navigation start) at the first frame where the KPI figures,
+ * the trend chart's SVG and an agent row are all drawn. A string, because tsx would wrap a function in
+ * helpers the page does not have.
+ */
+const PAINTED = `new Promise((done) => {
+  const ready = () =>
+    !!document.querySelector('[data-testid="kpi-acceptance-value"]') &&
+    !!document.querySelector('[data-testid="chart-trend"] svg.recharts-surface') &&
+    !!document.querySelector('[data-testid^="agent-row-"]');
+  const check = () => (ready() ? requestAnimationFrame(() => done(performance.now())) : requestAnimationFrame(check));
+  check();
+})`;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  if (!args.includes('--skip-build') && process.env.TANDEM_E2E_SKIP_BUILD !== '1') await buildRenderer();
+  const windowApi = await bundleWindowApi();
+  // --renderer-dir serves a copy, so a build started elsewhere meanwhile cannot empty the folder mid-run.
+  const dirArg = args.indexOf('--renderer-dir');
+  const server = await startStaticServer(dirArg >= 0 ? resolve(args[dirArg + 1]!) : rendererOutDir);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tandem-paint-'));
+  const core = await createAppCore({
+    userDataDir,
+    resourcesDir: resolve(repoRoot, 'resources'),
+    clipboard: new MemoryClipboard(),
+    secrets: new MemorySecretStore(),
+    notifications: new RecordingNotifications(),
+    shell: 'harness',
+    appVersion: '0.0.0-bench',
+    platform: process.platform,
+    openExternal: async () => {},
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const seeding = performance.now();
+    let batch: TandemEvent[] = [];
+    for (const event of generateEvents({ count: EVENTS, seed: 8 })) {
+      batch.push(event);
+      if (batch.length === BATCH) {
+        await core.events.insertBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await core.events.insertBatch(batch);
+    const stored = await core.events.countEvents();
+    const seedMs = performance.now() - seeding;
+    await core.settings.update({ role: 'supervisor' });
+
+    const router = core.createRouter([`${server.origin}/`]);
+    const page = await browser.newPage({ viewport: { width: 420, height: 780 } });
+    /** Main-side time of each call during the current load, to show where a slow paint goes. */
+    let calls: { name: string; ms: number }[] = [];
+    const invoke = async (frameUrl: string, isMainFrame: boolean, name: string, payload: unknown) => {
+      const started = performance.now();
+      const result = await router.handle(name, payload, { url: frameUrl, isMainFrame });
+      calls.push({ name, ms: performance.now() - started });
+      return result;
+    };
+    await page.exposeBinding('__tandemInvoke', (source, name: string, payload: unknown) =>
+      invoke(source.frame.url(), source.frame === source.page.mainFrame(), name, payload),
+    );
+    await page.exposeBinding('__tandemInvokeJson', (source, name: string, json: string | undefined) =>
+      invoke(
+        source.frame.url(),
+        source.frame === source.page.mainFrame(),
+        name,
+        json === undefined ? undefined : JSON.parse(json),
+      ),
+    );
+    await page.addInitScript({ content: windowApi });
+
+    const paints: number[] = [];
+    const slowest: string[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      calls = [];
+      await page.goto(`${server.origin}/`);
+      // Painted = KPI figures, the trend chart's SVG and the first agent row are all in the DOM and laid out.
+      const ms = await page.evaluate<number>(PAINTED);
+      paints.push(ms);
+      const shell = await page.evaluate<number>(
+        `performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`,
+      );
+      const metrics = calls.filter((c) => c.name === 'getMetrics').map((c) => c.ms);
+      const agents = calls.filter((c) => c.name === 'listAgentRows').map((c) => c.ms);
+      slowest.push(
+        `  load ${i + 1}: ${ms.toFixed(0)} ms (scripts ready ${shell.toFixed(0)} ms; main-side getMetrics ${metrics
+          .map((m) => m.toFixed(0))
+          .join('/')} ms, listAgentRows ${agents.map((m) => m.toFixed(0)).join('/')} ms)`,
+      );
+    }
+    const first = paints[0]!;
+    const warm = paints.slice(1);
+    process.stdout.write(
+      [
+        `dashboard-paint: ${stored.toLocaleString('en-US')} events seeded in ${(seedMs / 1000).toFixed(1)} s ` +
+          `(${Math.round(stored / (seedMs / 1000)).toLocaleString('en-US')} events/s, batches of ${BATCH})`,
+        `first paint (navigation → KPIs, trend chart, agent rows), 420×780, default filter "last 7 days":`,
+        `  first load: ${first.toFixed(0)} ms`,
+        warm.length
+          ? `  later loads: median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${warm.map((w) => w.toFixed(0)).join(', ')})`
+          : '',
+        ...slowest,
+        `  target ≤ 1000 ms: ${Math.max(...paints) <= 1000 ? 'met' : 'NOT met'}`,
+        '',
+      ]
+        .filter(Boolean)
+        .join('\n') + '\n',
+    );
+  } finally {
+    await browser.close();
+    await core.dispose();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`dashboard-paint failed: ${String(error)}\n`);
+  process.exitCode = 1;
+});
