@@ -1,0 +1,254 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import {
+  AgentSortSchema,
+  EventListQuerySchema,
+  PageSchema,
+  type AgentPage,
+  type AgentRow,
+  type AgentSort,
+  type EventFilter,
+  type EventListQuery,
+  type EventPage,
+  type ExportFormat,
+  type ImportResult,
+  type PageRequest,
+  type StoreNotice,
+} from '../../shared/contract/supervisor';
+import { TandemEventSchema, type TandemEvent } from '../../shared/domain/events';
+import type { Unsubscribe } from '../../shared/ipc/define';
+import { AppError } from '../../shared/ipc/result';
+import type { EventStore, InsertResult, RecordedBatch } from '../events/event-store';
+import { writeEvents } from '../events/export';
+import { resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
+import { outcomeStats } from '../events/metrics/stats';
+import { teamClientConfig, type TeamConnectionOptions } from './connection';
+import { counters, getTeamMetrics, type TeamDatabase } from './pg-metrics';
+
+const READ_ONLY =
+  'The team store is read-only from the dashboard: agents ship their own events, and import, retention and generation happen on the server.';
+
+const CURSOR_RE = /^(\d{1,15}):([0-9A-Z]{26})$/;
+
+const parse = (payload: unknown): TandemEvent | null => {
+  const parsed = TandemEventSchema.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * The supervisor's dashboard over the team store: the read side of {@link EventStore} from the
+ * PostgreSQL events table, connected as a `tandem_supervisor` login. Metrics have the local store's
+ * shape and definitions (see pg-metrics.ts for how they are computed). Live updates poll a cursor on
+ * the server's receive time, which catches events shipped late from an offline desktop too.
+ */
+export class PgEventStore implements EventStore {
+  readonly notices: readonly StoreNotice[] = [];
+  private readonly pool: pg.Pool;
+  private readonly db: Kysely<TeamDatabase>;
+  private readonly listeners = new Set<(batch: RecordedBatch) => void>();
+  private poll: NodeJS.Timeout | null = null;
+  /** Server time as text: a JS Date would drop the microseconds and re-report rows. */
+  private cursor: string | null = null;
+
+  constructor(
+    connection: TeamConnectionOptions,
+    private readonly pollMs = 5000,
+  ) {
+    this.pool = new pg.Pool({ ...teamClientConfig(connection), max: 4 });
+    this.pool.on('error', () => {});
+    this.db = new Kysely<TeamDatabase>({ dialect: new PostgresDialect({ pool: this.pool }) });
+  }
+
+  /** The Kysely instance over the team store, for tools and tests. */
+  get queryBuilder(): Kysely<TeamDatabase> {
+    return this.db;
+  }
+
+  record(): Promise<void> {
+    return Promise.reject(new AppError('invalid_state', READ_ONLY));
+  }
+  insertBatch(): Promise<InsertResult> {
+    return Promise.reject(new AppError('invalid_state', READ_ONLY));
+  }
+  importJsonl(): Promise<ImportResult> {
+    return Promise.reject(new AppError('invalid_state', READ_ONLY));
+  }
+  applyRetention(): Promise<number> {
+    return Promise.reject(new AppError('invalid_state', READ_ONLY));
+  }
+
+  getMetrics(filter: EventFilter) {
+    return getTeamMetrics(this.db, filter);
+  }
+
+  async listAgentRows(
+    filter: EventFilter,
+    sortInput: AgentSort = {},
+    pageInput: PageRequest = {},
+  ): Promise<AgentPage> {
+    const f = resolveFilter(filter);
+    const sort = AgentSortSchema.parse(sortInput);
+    const page = PageSchema.parse(pageInput);
+    const rows: AgentRow[] = (await counters(this.db, f, 'agent')).map((r) => ({
+      agentId: r.key,
+      team: r.team,
+      ...outcomeStats(r),
+      messages: r.messages,
+      overrides: r.overrides,
+      escalations: r.escalations,
+    }));
+    const dir = sort.dir === 'asc' ? 1 : -1;
+    rows.sort((a, b) => {
+      const x = a[sort.by];
+      const y = b[sort.by];
+      if (x === null || y === null) return x === y ? a.agentId.localeCompare(b.agentId) : x === null ? 1 : -1;
+      const c = typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number);
+      return c !== 0 ? c * dir : a.agentId.localeCompare(b.agentId);
+    });
+    return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
+  }
+
+  private filtered(f: ResolvedFilter, includeReplay: boolean) {
+    return this.db
+      .selectFrom('tandem_events')
+      .$if(!includeReplay, (q) => q.where('source', '<>', 'replay'))
+      .$if(f.fromMs !== null, (q) => q.where('at', '>=', new Date(f.fromMs!)))
+      .$if(f.toMs !== null, (q) => q.where('at', '<', new Date(f.toMs!)))
+      .$if(f.agentIds !== null, (q) => q.where('agent_id', 'in', f.agentIds!))
+      .$if(f.teams !== null, (q) => q.where('team', 'in', f.teams!))
+      .$if(f.intents !== null, (q) => q.where('intent', 'in', f.intents!));
+  }
+
+  /** Newest first, keyset-paged on (time, id) like the local drill-down, so the cursor format is the same. */
+  async listEvents(filter: EventFilter, queryInput: EventListQuery = {}): Promise<EventPage> {
+    const f = resolveFilter(filter);
+    const query = EventListQuerySchema.parse(queryInput);
+    let cursor: { at: Date; id: string } | null = null;
+    if (query.cursor !== undefined) {
+      const m = CURSOR_RE.exec(query.cursor);
+      if (!m) throw new AppError('invalid_payload', 'That page cursor is not valid; reload the list.');
+      cursor = { at: new Date(Number(m[1])), id: m[2]! };
+    }
+    const rows = await this.filtered(f, query.includeReplay)
+      .$if(query.types !== undefined && query.types.length > 0, (q) => q.where('type', 'in', query.types!))
+      .$if(cursor !== null, (q) =>
+        q.where((eb) =>
+          eb.or([eb('at', '<', cursor!.at), eb.and([eb('at', '=', cursor!.at), eb('id', '<', cursor!.id)])]),
+        ),
+      )
+      .select(['id', 'at', 'payload'])
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows.at(-1);
+    return {
+      events: pageRows.map((r) => parse(r.payload)).filter((e): e is TandemEvent => e !== null),
+      nextCursor: rows.length > query.limit && last ? `${last.at.getTime()}:${last.id}` : null,
+    };
+  }
+
+  /** Oldest first in keyset pages of (time, id): exports of millions keep memory flat. */
+  async *iterateEvents(
+    filter: EventFilter,
+    options: { includeReplay?: boolean } = {},
+  ): AsyncIterable<TandemEvent> {
+    const f = resolveFilter(filter);
+    let after: { at: Date; id: string } | null = null;
+    for (;;) {
+      const rows: Array<{ id: string; at: Date; payload: unknown }> = await this.filtered(
+        f,
+        options.includeReplay ?? true,
+      )
+        .$if(after !== null, (q) =>
+          q.where((eb) =>
+            eb.or([eb('at', '>', after!.at), eb.and([eb('at', '=', after!.at), eb('id', '>', after!.id)])]),
+          ),
+        )
+        .select(['id', 'at', 'payload'])
+        .orderBy('at')
+        .orderBy('id')
+        .limit(5000)
+        .execute();
+      for (const r of rows) {
+        const e = parse(r.payload);
+        if (e) yield e;
+      }
+      if (rows.length < 5000) return;
+      after = { at: rows.at(-1)!.at, id: rows.at(-1)!.id };
+    }
+  }
+
+  exportTo(
+    out: NodeJS.WritableStream,
+    filter: EventFilter,
+    format: ExportFormat,
+    options: { includeReplay?: boolean } = {},
+  ): Promise<number> {
+    return writeEvents(out, this.iterateEvents(filter, options), format);
+  }
+
+  async countEvents(): Promise<number> {
+    const r = await this.db
+      .selectFrom('tandem_events')
+      .select(sql<number>`count(*)::bigint`.as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Polls for events received since the last look; starts with the first listener, stops with the last. */
+  onDidRecord(listener: (batch: RecordedBatch) => void): Unsubscribe {
+    this.listeners.add(listener);
+    if (!this.poll) this.poll = setInterval(() => void this.check(), this.pollMs);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.poll) {
+        clearInterval(this.poll);
+        this.poll = null;
+      }
+    };
+  }
+
+  /** One poll: reports events the server received after the cursor (exposed for tests). */
+  async check(): Promise<void> {
+    try {
+      if (this.cursor === null) {
+        // Start from the server's clock, not this machine's: the two may disagree.
+        const start = await sql<{
+          t: string;
+        }>`SELECT coalesce(max(received_at), now())::text AS t FROM tandem_events`.execute(this.db);
+        this.cursor = start.rows[0]!.t;
+        return;
+      }
+      const since = this.cursor;
+      const after = sql<boolean>`received_at > ${since}::timestamptz`;
+      const rows = await this.db
+        .selectFrom('tandem_events')
+        .where(after)
+        .select(['id', sql<string>`received_at::text`.as('t')])
+        .orderBy('received_at', 'desc')
+        .limit(100)
+        .execute();
+      const total = await this.db
+        .selectFrom('tandem_events')
+        .where(after)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(total.n) > 0) {
+        this.cursor = rows[0]!.t;
+        const batch = { count: Number(total.n), latestIds: rows.map((r) => r.id).reverse() };
+        for (const l of [...this.listeners]) l(batch);
+      }
+    } catch {
+      // Offline: the next poll tries again; the dashboard shows the last figures meanwhile.
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+    this.listeners.clear();
+    await this.db.destroy();
+  }
+}

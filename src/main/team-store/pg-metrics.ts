@@ -1,0 +1,341 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { BreakdownRow, EventFilter, Metrics } from '../../shared/contract/supervisor';
+import { aggregateWindow, resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
+import { outcomeStats } from '../events/metrics/stats';
+import { normalizeReason } from '../events/sqlite/event-writer';
+
+/** The team store's events table as Kysely sees it (resources/team-store/001_events.sql). */
+export interface TeamEventsTable {
+  id: string;
+  at: Date;
+  type: string;
+  agent_id: string;
+  team: string;
+  source: string;
+  thread_id: string;
+  ticket_id: string | null;
+  intent: string | null;
+  suggestion_id: string | null;
+  suggestion_source: string | null;
+  model: string | null;
+  verdict: string | null;
+  accept_kind: string | null;
+  edit_distance: number | null;
+  ms_to_accept: number | null;
+  payload: unknown;
+  received_at: Date;
+}
+export interface TeamDatabase {
+  tandem_events: TeamEventsTable;
+}
+export type TeamDb = Kysely<TeamDatabase>;
+type Q = SelectQueryBuilder<TeamDatabase, 'tandem_events', object>;
+
+/**
+ * The dashboard's filter on the team store: the same resolved filter and the same whole-hour window
+ * as the local store's rollups, so a view shows the same numbers from either store. Replay (trainer)
+ * events are left out as they are locally.
+ */
+export function applyFilter(q: Q, f: ResolvedFilter): Q {
+  const [fromMs, toMs] = aggregateWindow(f);
+  return q
+    .where('source', '<>', 'replay')
+    .$if(fromMs !== null, (b) => b.where('at', '>=', new Date(fromMs!)))
+    .$if(toMs !== null, (b) => b.where('at', '<', new Date(toMs!)))
+    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+    .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+    .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!));
+}
+
+/**
+ * Counters as FILTERed aggregates over the events themselves. The local store reads SQLite rollup
+ * tables kept by its writer; the team store has no rollups (agents may only INSERT, and a trigger per
+ * row would slow every agent's shipping), so PostgreSQL aggregates the (partition-pruned, indexed) rows.
+ */
+const COUNTERS = [
+  sql<number>`count(*) FILTER (WHERE type = 'message_analyzed')::int`.as('messages'),
+  sql<number>`count(*) FILTER (WHERE type = 'suggestion_shown')::int`.as('shown'),
+  sql<number>`count(*) FILTER (WHERE type = 'suggestion_shown' AND verdict = 'block')::int`.as(
+    'shown_blocked',
+  ),
+  sql<number>`count(*) FILTER (WHERE type = 'suggestion_accepted' AND accept_kind = 'asIs')::int`.as(
+    'accepted_as_is',
+  ),
+  sql<number>`count(*) FILTER (WHERE type = 'suggestion_accepted' AND accept_kind = 'edited')::int`.as(
+    'accepted_edited',
+  ),
+  sql<number>`count(*) FILTER (WHERE type = 'suggestion_rejected')::int`.as('rejected'),
+  sql<number>`count(*) FILTER (WHERE type = 'policy_override')::int`.as('overrides'),
+  sql<number>`count(*) FILTER (WHERE type = 'escalated')::int`.as('escalations'),
+  sql<number>`count(*) FILTER (WHERE type = 'draft_checked')::int`.as('drafts_checked'),
+  sql<number>`count(*) FILTER (WHERE type = 'draft_checked' AND verdict = 'block')::int`.as('drafts_blocked'),
+  sql<number>`coalesce(sum(edit_distance) FILTER (WHERE type = 'suggestion_accepted'), 0)::float8`.as(
+    'edit_sum',
+  ),
+  sql<number>`coalesce(sum(ms_to_accept) FILTER (WHERE type = 'suggestion_accepted'), 0)::float8`.as(
+    'accept_ms_sum',
+  ),
+];
+
+/** Counter row of one group, in the shape the shared stats helpers take. */
+export interface CounterRow {
+  key: string;
+  team: string;
+  messages: number;
+  shown: number;
+  shownBlocked: number;
+  acceptedAsIs: number;
+  acceptedEdited: number;
+  rejected: number;
+  overrides: number;
+  escalations: number;
+  draftsChecked: number;
+  draftsBlocked: number;
+  editSum: number;
+  acceptMsSum: number;
+}
+
+export type GroupBy = 'all' | 'agent' | 'team' | 'intent' | 'suggestionSource' | 'model' | 'day' | 'hour';
+
+function groupExpr(by: GroupBy, tz: number) {
+  // A literal (the offset is a validated integer) so SELECT and GROUP BY are the same expression.
+  const local = sql`(at + make_interval(mins => ${sql.lit(tz)}))`;
+  switch (by) {
+    case 'all':
+      return sql<string>`''`;
+    case 'agent':
+      return sql<string>`agent_id`;
+    case 'team':
+      return sql<string>`team`;
+    case 'intent':
+      return sql<string>`coalesce(intent, '')`;
+    case 'suggestionSource':
+      return sql<string>`coalesce(suggestion_source, '')`;
+    case 'model':
+      return sql<string>`coalesce(model, '')`;
+    case 'day':
+      return sql<string>`to_char(${local} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+    case 'hour':
+      return sql<string>`to_char(${local} AT TIME ZONE 'UTC', 'HH24')`;
+  }
+}
+
+/** Outcome counters per group (agent rows also carry the agent's team). */
+export async function counters(db: TeamDb, f: ResolvedFilter, by: GroupBy): Promise<CounterRow[]> {
+  const key = groupExpr(by, f.tzOffsetMinutes);
+  const rows = await applyFilter(db.selectFrom('tandem_events'), f)
+    .select([key.as('key'), sql<string>`max(team)`.as('team'), ...COUNTERS])
+    // A constant cannot be a GROUP BY key: the team total is the ungrouped aggregate.
+    .$if(by !== 'all', (q) => q.groupBy(key))
+    .execute();
+  return rows.map((r) => {
+    const n = (name: string): number => Number((r as Record<string, unknown>)[name] ?? 0);
+    return {
+      key: String(r.key),
+      team: String(r.team ?? ''),
+      messages: n('messages'),
+      shown: n('shown'),
+      shownBlocked: n('shown_blocked'),
+      acceptedAsIs: n('accepted_as_is'),
+      acceptedEdited: n('accepted_edited'),
+      rejected: n('rejected'),
+      overrides: n('overrides'),
+      escalations: n('escalations'),
+      draftsChecked: n('drafts_checked'),
+      draftsBlocked: n('drafts_blocked'),
+      editSum: n('edit_sum'),
+      acceptMsSum: n('accept_ms_sum'),
+    };
+  });
+}
+
+const row = (r: CounterRow, key: string): BreakdownRow => ({
+  key,
+  ...outcomeStats(r),
+  messages: r.messages,
+  overrides: r.overrides,
+  escalations: r.escalations,
+});
+const byShownDesc = (a: BreakdownRow, b: BreakdownRow): number =>
+  b.shown - a.shown || a.key.localeCompare(b.key);
+const noneKey = (key: string): string => (key === '' ? '(none)' : key);
+
+/** Median and p90 with PostgreSQL's percentile_cont: the same linear interpolation (PERCENTILE.INC) as locally. */
+async function distributions(db: TeamDb, f: ResolvedFilter) {
+  const r = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', '=', 'suggestion_accepted')
+    .select([
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(*) FILTER (WHERE accept_kind = 'edited')::int`.as('n_edited'),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY edit_distance)`.as('ed_med'),
+      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY edit_distance)`.as('ed_p90'),
+      sql<
+        number | null
+      >`percentile_cont(0.5) WITHIN GROUP (ORDER BY edit_distance) FILTER (WHERE accept_kind = 'edited')`.as(
+        'ee_med',
+      ),
+      sql<
+        number | null
+      >`percentile_cont(0.9) WITHIN GROUP (ORDER BY edit_distance) FILTER (WHERE accept_kind = 'edited')`.as(
+        'ee_p90',
+      ),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ms_to_accept)`.as('ms_med'),
+      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY ms_to_accept)`.as('ms_p90'),
+    ])
+    .executeTakeFirstOrThrow();
+  // Same binning as the local store: round to 0.01 (buckets.ts, Math.round), then ten bins of 0.1.
+  const buckets = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', '=', 'suggestion_accepted')
+    .select([
+      sql<number>`least(floor(floor(edit_distance * 100 + 0.5) / 10), 9)::int`.as('b'),
+      sql<number>`count(*)::int`.as('n'),
+    ])
+    .groupBy(sql`1`)
+    .execute();
+  const hist = Array.from({ length: 10 }, () => 0);
+  for (const b of buckets) hist[Number(b.b)] = Number(b.n);
+  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  return { r, num, hist };
+}
+
+/** Counts of labels held in the payload (rule ids, reason codes, paths, override reasons). */
+async function labels(db: TeamDb, f: ResolvedFilter) {
+  const rows = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', 'in', ['suggestion_shown', 'draft_checked', 'policy_override', 'escalated'])
+    .select([
+      'type',
+      sql<
+        string[]
+      >`coalesce(array(SELECT jsonb_array_elements_text(coalesce(payload->'ruleIds', '[]'::jsonb))), '{}')`.as(
+        'rules',
+      ),
+      sql<
+        string[]
+      >`coalesce(array(SELECT jsonb_array_elements_text(coalesce(payload->'reasonCodes', '[]'::jsonb))), '{}')`.as(
+        'codes',
+      ),
+      sql<string | null>`payload->>'reason'`.as('reason'),
+      sql<string | null>`payload->>'path'`.as('path'),
+    ])
+    .execute();
+  return rows;
+}
+
+const countRows = (m: Map<string, number>) =>
+  [...m]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/**
+ * The dashboard's metrics from the team store, in the local store's shape. Differences, on purpose
+ * and documented: aggregates are computed from events (no rollups); `suggestionsPerThread` counts
+ * threads with a suggestion shown in the window (the local store counts threads first seen in it).
+ */
+export async function getTeamMetrics(db: TeamDb, input: EventFilter): Promise<Metrics> {
+  const f = resolveFilter(input);
+  const [all, agent, team, intent, ssrc, model, day, hour, dist, labelRows, threads] = await Promise.all([
+    counters(db, f, 'all'),
+    counters(db, f, 'agent'),
+    counters(db, f, 'team'),
+    counters(db, f, 'intent'),
+    counters(db, f, 'suggestionSource'),
+    counters(db, f, 'model'),
+    counters(db, f, 'day'),
+    counters(db, f, 'hour'),
+    distributions(db, f),
+    labels(db, f),
+    applyFilter(db.selectFrom('tandem_events'), f)
+      .where('type', '=', 'suggestion_shown')
+      .select(['agent_id', 'thread_id', sql<number>`count(*)::int`.as('n')])
+      .groupBy(['agent_id', 'thread_id'])
+      .execute(),
+  ]);
+  const t = all[0];
+  const zero = { shown: 0, acceptedAsIs: 0, acceptedEdited: 0, rejected: 0, editSum: 0, acceptMsSum: 0 };
+  const totals = {
+    ...outcomeStats(t ?? zero),
+    messages: t?.messages ?? 0,
+    overrides: t?.overrides ?? 0,
+    escalations: t?.escalations ?? 0,
+    draftsChecked: t?.draftsChecked ?? 0,
+    draftsBlocked: t?.draftsBlocked ?? 0,
+    shownBlocked: t?.shownBlocked ?? 0,
+    agents: agent.length,
+  };
+  const rules = new Map<
+    string,
+    { ruleId: string; flaggedSuggestions: number; flaggedDrafts: number; overrides: number }
+  >();
+  const rule = (id: string) => {
+    let r = rules.get(id);
+    if (!r) rules.set(id, (r = { ruleId: id, flaggedSuggestions: 0, flaggedDrafts: 0, overrides: 0 }));
+    return r;
+  };
+  const reasons = new Map<string, number>();
+  const escReasons = new Map<string, number>();
+  const paths = new Map<string, number>();
+  for (const l of labelRows) {
+    for (const id of l.rules) {
+      if (l.type === 'suggestion_shown') rule(id).flaggedSuggestions++;
+      else if (l.type === 'draft_checked') rule(id).flaggedDrafts++;
+      else if (l.type === 'policy_override') rule(id).overrides++;
+    }
+    if (l.type === 'policy_override' && l.reason) bump(reasons, normalizeReason(l.reason));
+    if (l.type === 'escalated') {
+      for (const c of l.codes) bump(escReasons, c);
+      if (l.path) bump(paths, l.path);
+    }
+  }
+  const { r, num, hist } = dist;
+  const n = Number(r.n);
+  const blocks = totals.shownBlocked + totals.draftsBlocked;
+  const perThread = threads.map((x) => Number(x.n)).sort((a, b) => a - b);
+  const pct = (p: number): number | null => {
+    if (perThread.length === 0) return null;
+    const rank = (perThread.length - 1) * p;
+    const lo = Math.floor(rank);
+    return perThread[lo]! + (perThread[Math.ceil(rank)]! - perThread[lo]!) * (rank - lo);
+  };
+  return {
+    filter: { fromMs: f.fromMs, toMs: f.toMs, tzOffsetMinutes: f.tzOffsetMinutes },
+    totals,
+    editDistance: { count: n, median: num(r.ed_med), p90: num(r.ed_p90) },
+    editDistanceEdited: { count: Number(r.n_edited), median: num(r.ee_med), p90: num(r.ee_p90) },
+    editHistogram: hist.map((count, i) => ({
+      from: i / 10,
+      to: (i + 1) / 10,
+      count: Number(count),
+    })),
+    msToAccept: { count: n, median: num(r.ms_med), p90: num(r.ms_p90) },
+    by: {
+      agent: agent.map((x) => row(x, x.key)).sort(byShownDesc),
+      team: team.map((x) => row(x, x.key)).sort(byShownDesc),
+      intent: intent.map((x) => row(x, noneKey(x.key))).sort(byShownDesc),
+      suggestionSource: ssrc.map((x) => row(x, noneKey(x.key))).sort(byShownDesc),
+      model: model.map((x) => row(x, noneKey(x.key))).sort(byShownDesc),
+      day: day.map((x) => row(x, x.key)).sort((a, b) => a.key.localeCompare(b.key)),
+      hour: hour.map((x) => row(x, x.key)).sort((a, b) => a.key.localeCompare(b.key)),
+    },
+    policy: {
+      byRule: [...rules.values()].sort(
+        (a, b) =>
+          b.flaggedSuggestions +
+            b.flaggedDrafts +
+            b.overrides -
+            (a.flaggedSuggestions + a.flaggedDrafts + a.overrides) || a.ruleId.localeCompare(b.ruleId),
+      ),
+      overrides: totals.overrides,
+      blocks,
+      overrideRate: blocks > 0 ? totals.overrides / blocks : null,
+      overrideReasons: countRows(reasons),
+    },
+    escalations: { total: totals.escalations, byReason: countRows(escReasons), byPath: countRows(paths) },
+    suggestionsPerThread: {
+      threads: perThread.length,
+      mean: perThread.length > 0 ? perThread.reduce((s, v) => s + v, 0) / perThread.length : null,
+      median: pct(0.5),
+      p90: pct(0.9),
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEvents } from '../../../src/main/events/generate';
+import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
+import { migrateTeamStore } from '../../../src/main/team-store/migrate';
+import { PgEventStore } from '../../../src/main/team-store/pg-event-store';
+import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
+import { createTeamLogin } from '../../../src/main/team-store/roles';
+import type { Metrics } from '../../../src/shared/contract/supervisor';
+import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
+
+const skip = pgUnavailableReason();
+
+/** Rounds floats so sums computed in a different order compare equal. */
+function rounded<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+    typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
+  ) as T;
+}
+const comparable = (m: Metrics) => rounded({ ...m, suggestionsPerThread: undefined });
+
+describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store (real PostgreSQL)', () => {
+  let cluster: PgCluster;
+  let admin: pg.Client;
+  let local: SqliteEventStore;
+  let team: PgEventStore;
+  const events = [
+    ...generateEvents({
+      count: 4000,
+      seed: 5,
+      agents: 6,
+      teams: ['north', 'south'],
+      start: new Date('2026-09-25T00:00:00Z'),
+      end: new Date('2026-11-05T00:00:00Z'),
+    }),
+  ];
+
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+    admin = new pg.Client({ connectionString: cluster.url });
+    admin.on('error', () => {});
+    await admin.connect();
+    await migrateTeamStore(admin);
+    await insertTeamEvents(admin, events, new Set());
+    const sup = await createTeamLogin(admin, 'sup', 'supervisor');
+    team = new PgEventStore({ url: cluster.urlFor('sup', sup.password) }, 60_000);
+    local = SqliteEventStore.open(':memory:');
+    await local.insertBatch(events);
+  }, 60_000);
+  afterAll(async () => {
+    await team?.close();
+    await local?.close();
+    await admin?.end();
+    await cluster?.destroy();
+  });
+
+  it.each([
+    ['everything', {}],
+    ['a date range in a non-UTC zone', { from: '2026-10-01', to: '2026-10-20', tzOffsetMinutes: 120 }],
+    ['one team and two intents', { teams: ['south'], intents: ['refund_request', 'order_status'] }],
+  ])('shows the same metrics as the local store for %s', async (_name, filter) => {
+    const [a, b] = await Promise.all([local.getMetrics(filter), team.getMetrics(filter)]);
+    expect(b.totals.shown).toBeGreaterThan(0);
+    expect(comparable(b)).toEqual(comparable(a));
+  });
+
+  it('lists agents, pages events and counts like the local store', async () => {
+    expect(await team.countEvents()).toBe(events.length);
+    const [la, ta] = await Promise.all([
+      local.listAgentRows({}, { by: 'acceptanceRate', dir: 'desc' }),
+      team.listAgentRows({}, { by: 'acceptanceRate', dir: 'desc' }),
+    ]);
+    expect(rounded(ta)).toEqual(rounded(la));
+    const lp = await local.listEvents({ agentIds: [events[0]!.agentId] }, { limit: 20 });
+    const tp = await team.listEvents({ agentIds: [events[0]!.agentId] }, { limit: 20 });
+    expect(tp.events.map((e) => e.id)).toEqual(lp.events.map((e) => e.id));
+    const tp2 = await team.listEvents(
+      { agentIds: [events[0]!.agentId] },
+      { limit: 20, cursor: tp.nextCursor! },
+    );
+    const lp2 = await local.listEvents(
+      { agentIds: [events[0]!.agentId] },
+      { limit: 20, cursor: lp.nextCursor! },
+    );
+    expect(tp2.events.map((e) => e.id)).toEqual(lp2.events.map((e) => e.id));
+  });
+
+  it('is read-only and reports newly received events to listeners', async () => {
+    await expect(team.insertBatch()).rejects.toThrow(/read-only/);
+    const seen: number[] = [];
+    team.onDidRecord((b) => seen.push(b.count));
+    await team.check(); // sets the cursor at the server's latest receive time
+    const more = [
+      ...generateEvents({ count: 5, seed: 99, agents: 1, end: new Date('2026-11-04T00:00:00Z') }),
+    ];
+    await insertTeamEvents(admin, more, new Set());
+    await team.check();
+    expect(seen).toEqual([5]);
+  });
+});
