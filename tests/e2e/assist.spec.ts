@@ -82,7 +82,9 @@ test.describe('assist panel', () => {
     await editor.press('End');
     await editor.pressSequentially(" I'll give you 50% off");
     await expect(page.getByTestId('draft-verdict')).toHaveAttribute('data-verdict', 'block');
-    await expect(page.getByRole('list', { name: 'Policy findings' })).toContainText('Blocks');
+    await expect(
+      page.getByRole('region', { name: 'Edit reply' }).getByRole('list', { name: 'Policy findings' }),
+    ).toContainText('Blocks');
     await expect(accept).toBeDisabled();
     await page.screenshot({ path: 'test-results/assist-edit-blocked.png', fullPage: true });
 
@@ -121,20 +123,6 @@ test.describe('assist panel', () => {
     await expect(page.locator('.message-card script')).toHaveCount(0);
     expect(dialogs).toBe(0);
     await page.screenshot({ path: 'test-results/assist-hostile.png', fullPage: true });
-  });
-
-  test('a 5 MB paste keeps the panel responsive and says it was cut', async ({ page, harness }) => {
-    await harness.open();
-    const sentence = 'My parcel for order #10482 is late and I am getting worried about it. ';
-    const big = sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length));
-    await page.getByTestId('paste-box').fill(big);
-    await page.getByTestId('analyze-paste').click();
-    await expect(page.getByTestId('truncation-notice')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('suggestion-1')).toBeVisible();
-    // Still responsive: the long message collapses and expands at once.
-    await page.getByRole('button', { name: 'Show more' }).click();
-    await expect(page.getByRole('button', { name: 'Show less' })).toBeVisible();
-    await page.screenshot({ path: 'test-results/assist-truncated.png' });
   });
 
   test('pausing stops analysis of copies; the paused state is shown', async ({ page, harness }) => {

@@ -24,7 +24,7 @@ export function toTandemEvent(
     source: context.source,
     threadId: context.threadId,
     messageId: context.messageId,
-    intent: context.intent,
+    ...(context.intent ? { intent: context.intent } : {}),
     ...(context.ticketId ? { ticketId: context.ticketId } : {}),
     ...(context.suggestionSource ? { suggestionSource: context.suggestionSource } : {}),
     ...(context.model ? { model: context.model } : {}),

@@ -13,6 +13,7 @@ import { ShortcutService } from './shortcut-service';
 import { join } from 'node:path';
 import { createSupervisorHandlers, forwardRecordedEvents } from '../events/supervisor-handlers';
 import { SqliteEventStore } from '../events/sqlite/sqlite-event-store';
+import { scheduleRetention } from '../events/retention';
 import type { EventStore } from '../events/event-store';
 import { createAssistFeature, type AssistFeature } from './assist-feature';
 import { createTrainerHandlers } from '../replay/trainer-handlers';
@@ -92,6 +93,17 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
   const events: EventStore = SqliteEventStore.open(join(ports.userDataDir, 'events.sqlite'));
   for (const notice of events.notices) ports.notifications.notify('Tandem', notice.message);
   disposers.push(forwardRecordedEvents(events, (batch) => bus.emit('onDidRecordEvents', batch)));
+  disposers.push(
+    scheduleRetention({
+      store: events,
+      retentionDays: () => settings.get().eventStore.retentionDays,
+      onError: (error) =>
+        ports.notifications.notify(
+          'Tandem',
+          `Old assist records could not be cleaned up: ${(error as Error)?.message ?? error}`,
+        ),
+    }),
+  );
   const assist = await createAssistFeature(context, events);
 
   const handlers: Handlers = {

@@ -16,8 +16,8 @@ type AssistHandlers = {
 export function createAssistHandlers(runtime: AssistRuntime): AssistHandlers {
   const service = runtime.service;
   return {
-    analyzeText: ({ text, newThread }) => {
-      const state = runtime.receive({ text, source: 'paste', newThread });
+    analyzeText: ({ text, newThread, truncated }) => {
+      const state = runtime.receive({ text, source: 'paste', newThread, truncated });
       if (!state) throw new AppError('invalid_payload', 'There is no text to analyse.');
       return state;
     },

@@ -41,6 +41,8 @@ export interface IncomingMessage {
   /** A ticket brings its own thread; clipboard and paste use the tracked one. */
   history?: HistoryMessage[];
   newThread?: boolean;
+  /** The source already cut the text (the panel caps huge pastes before IPC). */
+  truncated?: boolean;
 }
 
 export type IncomingResult = { kind: 'analyzed'; state: AssistState } | { kind: 'ignored'; reason: string };
@@ -106,7 +108,8 @@ export class AssistService {
     }
     const customer = message.customer ?? thread.customer;
     const order = message.order ?? thread.order;
-    const input = { text: message.text, customer, order, history };
+    // Suggestions and drafts work from the normalized text: a 5 MB paste is already cut to its head.
+    const input = { text: analysis.normalizedText, customer, order, history };
     const analyzeMs = performance.now() - started;
     const suggestStarted = performance.now();
     const suggestions = this.deps.suggest(input, analysis);
@@ -124,7 +127,7 @@ export class AssistService {
       customer,
       order,
       historyCount: history.length,
-      analysis: stripInternals(analysis),
+      analysis: { ...stripInternals(analysis), truncated: analysis.truncated || message.truncated === true },
       suggestions,
       llm: { state: this.deps.llm?.enabled ? 'streaming' : 'off' },
       timings: { analyzeMs, suggestMs },

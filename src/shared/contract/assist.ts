@@ -59,7 +59,14 @@ const OverrideSchema = z
 export const assistCalls = {
   /** The agent pasted a message into the paste box. */
   analyzeText: defineCall(
-    z.object({ text: z.string().max(20_000_000), newThread: z.boolean().optional() }).strict(),
+    z
+      .object({
+        text: z.string().max(20_000_000),
+        newThread: z.boolean().optional(),
+        /** The panel cut a huge paste before sending it; the analysis must say the message was cut. */
+        truncated: z.boolean().optional(),
+      })
+      .strict(),
     AssistStateSchema,
   ),
   getAssistState: defineCall(z.void(), AssistStateSchema.nullable()),

@@ -15,7 +15,11 @@ export const CaseTurnSchema = z
   .strict()
   .superRefine((turn, ctx) => {
     if (turn.role === 'customer' && !turn.goldReply) {
-      ctx.addIssue({ code: 'custom', path: ['goldReply'], message: 'Every customer turn needs a gold reply' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['goldReply'],
+        message: 'Every customer turn needs a gold reply',
+      });
     }
     if (turn.role !== 'customer' && turn.goldReply) {
       ctx.addIssue({ code: 'custom', path: ['goldReply'], message: 'Only customer turns have a gold reply' });

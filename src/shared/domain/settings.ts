@@ -89,18 +89,32 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/**
+ * A section's fields, all optional and WITHOUT their defaults: a patch that leaves a key out must leave
+ * the saved value alone, not reset it to the default.
+ */
+function patchOf<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(section.shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.removeDefault() : field) as z.ZodType).optional(),
+    ]),
+  ) as unknown as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+  return z.object(shape);
+}
+
 /** A partial update, one level deep per section, so two views editing different sections never clobber each other. */
 export const SettingsPatchSchema = z
   .object({
     theme: ThemeSchema,
     role: RoleSchema,
-    identity: IdentitySettingsSchema.partial(),
-    window: WindowSettingsSchema.partial(),
-    clipboard: ClipboardSettingsSchema.partial(),
-    shortcuts: ShortcutSettingsSchema.partial(),
-    llm: LlmSettingsSchema.partial(),
-    engine: EngineSettingsSchema.partial(),
-    eventStore: EventStoreSettingsSchema.partial(),
+    identity: patchOf(IdentitySettingsSchema),
+    window: patchOf(WindowSettingsSchema),
+    clipboard: patchOf(ClipboardSettingsSchema),
+    shortcuts: patchOf(ShortcutSettingsSchema),
+    llm: patchOf(LlmSettingsSchema),
+    engine: patchOf(EngineSettingsSchema),
+    eventStore: patchOf(EventStoreSettingsSchema),
   })
   .partial()
   .strict();

@@ -11,6 +11,7 @@ interface HarnessWindow {
   top: unknown;
   tandem?: unknown;
   __tandemInvoke?: (name: string, payload: unknown) => Promise<unknown>;
+  __tandemInvokeJson?: (name: string, json: string | undefined) => Promise<unknown>;
   __tandemEmit?: (name: string, payload: unknown) => void;
 }
 
@@ -28,9 +29,9 @@ if (w.top === (globalThis as unknown)) {
   });
   const tandem = buildTandemApi({
     invoke: (name, payload) => {
-      const invoke = w.__tandemInvoke;
+      const invoke = w.__tandemInvokeJson;
       if (!invoke) return Promise.reject(new Error('The harness binding is missing.'));
-      return invoke(name, payload);
+      return invoke(name, payload === undefined ? undefined : JSON.stringify(payload));
     },
     subscribe: (name, listener) => {
       const set = listeners.get(name) ?? new Set<Listener>();

@@ -2,13 +2,31 @@ import { useState } from 'react';
 import { Kbd } from '../../../ui/kbd';
 import { useAnalyzeText } from '../hooks/use-assist-data';
 
+/**
+ * The engine reads at most the head of a message (20,000 characters after cleaning), so a huge paste
+ * is cut here, before it crosses IPC, with room to spare for quoted replies and markup that cleaning
+ * removes. The panel still says the message was cut.
+ */
+export const PASTE_LIMIT = 200_000;
+
+function cutPaste(text: string): { text: string; truncated: boolean } {
+  if (text.length <= PASTE_LIMIT) return { text, truncated: false };
+  const code = text.charCodeAt(PASTE_LIMIT - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? PASTE_LIMIT - 1 : PASTE_LIMIT;
+  return { text: text.slice(0, end), truncated: true };
+}
+
 /** For messages that cannot be copied from a helpdesk (phone notes, chats): paste and analyse. */
 export function PasteBox({ compact }: { compact: boolean }) {
   const [text, setText] = useState('');
   const analyze = useAnalyzeText();
   const submit = (newThread = false) => {
     if (!text.trim() || analyze.isPending) return;
-    analyze.mutate({ text, newThread }, { onSuccess: () => setText('') });
+    const cut = cutPaste(text);
+    analyze.mutate(
+      { text: cut.text, newThread, ...(cut.truncated ? { truncated: true } : {}) },
+      { onSuccess: () => setText('') },
+    );
   };
   return (
     <form

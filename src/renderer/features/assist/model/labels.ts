@@ -55,7 +55,12 @@ export function trackingUrl(e: Entity): string | null {
   return e.meta?.trackingUrl ?? e.meta?.url ?? null;
 }
 
-export const sourceName = { clipboard: 'Clipboard', paste: 'Pasted', ticket: 'Ticket', replay: 'Replay' } as const;
+export const sourceName = {
+  clipboard: 'Clipboard',
+  paste: 'Pasted',
+  ticket: 'Ticket',
+  replay: 'Replay',
+} as const;
 
 export const verdictName = {
   pass: 'Passes policy',
