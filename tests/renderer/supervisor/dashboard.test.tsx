@@ -13,7 +13,7 @@ const daysAgo = (n: number): string => {
   d.setDate(d.getDate() - n);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
-const tz = -new Date().getTimezoneOffset();
+const tz = 0 - new Date().getTimezoneOffset();
 
 async function setup() {
   const fake = createFakeSupervisor();

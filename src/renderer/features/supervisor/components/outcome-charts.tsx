@@ -67,7 +67,7 @@ export function AcceptanceTrend({ metrics, onDrill }: { metrics: Metrics; onDril
             type="monotone"
             dataKey="acceptanceRate"
             name="Accepted"
-            dot={false}
+            dot={days.length < 3}
             strokeWidth={2}
             isAnimationActive={false}
           />
@@ -76,7 +76,7 @@ export function AcceptanceTrend({ metrics, onDrill }: { metrics: Metrics; onDril
             type="monotone"
             dataKey="asIsRate"
             name="As is"
-            dot={false}
+            dot={days.length < 3}
             strokeWidth={2}
             strokeDasharray="4 3"
             isAnimationActive={false}
