@@ -127,6 +127,8 @@ export class TeamSender {
 
   /** Wakes an idle or backing-off sender (new events recorded, settings changed, network back). */
   nudge(): void {
+    // The indicator shows the new queue length at once, not after the next batch.
+    if (this.loop) this.update({ queued: this.options.outbox.size() });
     this.wake.abort();
   }
 

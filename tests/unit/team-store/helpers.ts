@@ -36,7 +36,7 @@ export async function setupAgent(admin: pg.ClientBase, name: string): Promise<st
 
 /** Resolves on the first status the predicate accepts (the current one included): tests wait for events, never sleep. */
 export function waitForStatus(
-  sender: TeamSender,
+  sender: Pick<TeamSender, 'getStatus' | 'onDidChangeTeamStatus'>,
   predicate: (s: TeamStatus) => boolean,
   timeoutMs = 30_000,
 ): Promise<TeamStatus> {
