@@ -54,17 +54,31 @@ test.describe('trainer replay', () => {
     await expect(page.getByTestId('turn-1')).toContainText('Label sent.');
     await page.getByTestId('next-turn').click();
     await expect(page.getByTestId('turn-2').getByTestId('customer-text')).toContainText('money back');
+    // As in the panel, 1 takes the first suggestion, here into the trainee's reply.
+    await expect(page.getByTestId('turn-2').getByTestId('suggestion-1')).toBeVisible();
+    await page.locator('body').press('1');
+    await expect(page.getByTestId('trainee-reply')).toBeFocused();
+    await expect(page.getByTestId('trainee-reply')).not.toHaveValue('');
+    await page.getByTestId('trainee-reply').press('Control+Enter');
+    await expect(page.getByTestId('score-card')).toHaveCount(2);
 
     await page.getByTestId('finish-replay').click();
     const summary = page.getByTestId('session-summary');
     await expect(summary).toBeVisible();
     await expect(summary.getByTestId('work-on')).toContainText('Policy');
     const overall = Number(await summary.getByTestId('summary-overall').textContent());
-    expect(overall).toBeLessThan(50);
+    // The blocked first reply pulls the session down, whatever the second earned.
+    expect(overall).toBeLessThan(75);
+    await expect(summary.getByRole('row')).toHaveCount(3);
+    await expect(summary.getByRole('row').nth(1)).toContainText('Blocked by policy');
     await page.screenshot({ path: 'test-results/trainer-summary.png', fullPage: true });
 
     const recorded = await replayEvents(harness);
-    expect(recorded.map((e) => e.type).sort()).toEqual(['replay_session_completed', 'replay_turn_scored']);
+    expect(recorded.map((e) => e.type).sort()).toEqual([
+      'replay_session_completed',
+      'replay_turn_scored',
+      'replay_turn_scored',
+    ]);
     expect(recorded.every((e) => e.agentId === 'ana')).toBe(true);
     // The live assist session was never touched by the replay.
     expect(harness.core.assist.runtime.service.state).toBeNull();
@@ -79,5 +93,10 @@ test.describe('trainer replay', () => {
     await expect(page.getByTestId('batch-totals')).toContainText('cases · intent agreement');
     await expect(page.getByTestId('batch-table')).toBeVisible();
     await page.screenshot({ path: 'test-results/trainer-batch.png', fullPage: true });
+
+    // Trainee mode hides the trainer's tools.
+    await page.getByTestId('trainee-mode').check();
+    await expect(page.getByTestId('trainer-tab-cases')).toBeVisible();
+    await expect(page.getByTestId('trainer-tab-batch')).toHaveCount(0);
   });
 });

@@ -96,7 +96,7 @@ export function ReplayScreen({ c, visible }: { c: TrainingCase; visible: boolean
           <li key={i} className={`turn turn--${t.role}`} data-testid={`turn-${i}`}>
             <span className="turn__role">{roleName[t.role]}</span>
             {t.role === 'customer' ? (
-              <CustomerTurn c={c} turn={i} session={session} />
+              <CustomerTurn c={c} turn={i} session={session} keys={visible && session.active === i} />
             ) : (
               <p className="turn__text">{t.text}</p>
             )}
@@ -123,10 +123,12 @@ function CustomerTurn({
   c,
   turn,
   session,
+  keys,
 }: {
   c: TrainingCase;
   turn: number;
   session: ReturnType<typeof useReplaySession>;
+  keys: boolean;
 }) {
   const answered = session.answers[turn];
   const state = useReplayTurn(c.id, turn);
@@ -159,6 +161,7 @@ function CustomerTurn({
         busy={session.busy}
         onUseSuggestion={(text) => session.setDraft(turn, text)}
         onEscalate={() => session.setEscalated(turn, true)}
+        keys={keys}
       />
       <TraineeReply
         caseId={c.id}

@@ -1,7 +1,7 @@
 import '../trainer.css';
 import { Banner } from '../../../ui/banner';
 import { useCase } from '../hooks/use-trainer-data';
-import { useTrainerUi, type TrainerTab } from '../store/trainer-ui-store';
+import { TRAINEE_TABS, useTrainerUi, type TrainerTab } from '../store/trainer-ui-store';
 import { BatchView } from './batch-view';
 import { CasePicker } from './case-picker';
 import { CaseTools } from './case-tools';
@@ -28,7 +28,7 @@ export function TrainerView() {
     <div className="view trainer" data-testid="trainer-view">
       <h1 className="visually-hidden">Trainer</h1>
       <nav className="trainer__tabs" aria-label="Trainer sections">
-        {TABS.map((t) => (
+        {TABS.filter((t) => !ui.traineeMode || TRAINEE_TABS.includes(t.id)).map((t) => (
           <button
             key={t.id}
             type="button"
@@ -41,6 +41,15 @@ export function TrainerView() {
             {t.label}
           </button>
         ))}
+        <label className="trainer__mode">
+          <input
+            type="checkbox"
+            checked={ui.traineeMode}
+            onChange={(e) => ui.setTraineeMode(e.target.checked)}
+            data-testid="trainee-mode"
+          />{' '}
+          Trainee mode
+        </label>
       </nav>
       {ui.tab === 'cases' ? <CasePicker /> : null}
       {/* The replay stays mounted while another tab is open, so a session survives a look at the results. */}
