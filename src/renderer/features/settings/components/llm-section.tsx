@@ -3,6 +3,7 @@ import { CheckboxField, SelectField, TextField } from '../../../ui/field';
 import { Section } from '../../../ui/section';
 import type { SettingsForm } from '../hooks/use-settings-form';
 import { llmPresets, presetInfo } from '../model/llm-presets';
+import { LlmTestConnection } from './llm-test-connection';
 
 const presetOptions = llmPresets.map((p) => ({ value: p.id, label: p.label }));
 
@@ -90,6 +91,7 @@ export function LlmSection({ form }: { form: SettingsForm }) {
           error={errors.suggestionCount}
         />
       </div>
+      <LlmTestConnection values={values} />
     </Section>
   );
 }
