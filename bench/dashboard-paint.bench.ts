@@ -40,6 +40,14 @@ const CHROMIUM_ARGS = [
  * the trend chart's SVG and an agent row are all drawn. A string, because tsx would wrap a function in
  * helpers the page does not have.
  */
+const KPIS_PAINTED = `new Promise((done) => {
+  const check = () =>
+    document.querySelector('[data-testid="kpi-acceptance-value"]')
+      ? requestAnimationFrame(() => done(performance.now()))
+      : requestAnimationFrame(check);
+  check();
+})`;
+
 const PAINTED = `new Promise((done) => {
   const ready = () =>
     !!document.querySelector('[data-testid="kpi-acceptance-value"]') &&
@@ -55,11 +63,18 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  if (!args.includes('--skip-build') && process.env.TANDEM_E2E_SKIP_BUILD !== '1') await buildRenderer();
   const windowApi = await bundleWindowApi();
-  // --renderer-dir serves a copy, so a build started elsewhere meanwhile cannot empty the folder mid-run.
+  // The renderer is built into a folder private to this run (a concurrent build cannot empty it mid-run);
+  // --renderer-dir serves an existing build, --skip-build serves out/renderer as it is.
   const dirArg = args.indexOf('--renderer-dir');
-  const server = await startStaticServer(dirArg >= 0 ? resolve(args[dirArg + 1]!) : rendererOutDir);
+  let rendererDir = dirArg >= 0 ? resolve(args[dirArg + 1]!) : rendererOutDir;
+  let builtDir: string | null = null;
+  if (dirArg < 0 && !args.includes('--skip-build')) {
+    builtDir = await mkdtemp(join(tmpdir(), 'tandem-paint-renderer-'));
+    await buildRenderer(builtDir);
+    rendererDir = builtDir;
+  }
+  const server = await startStaticServer(rendererDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'tandem-paint-'));
   const core = await createAppCore({
     userDataDir,
@@ -115,12 +130,17 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: windowApi });
 
     const paints: number[] = [];
+    const kpiPaints: number[] = [];
     const slowest: string[] = [];
     for (let i = 0; i < LOADS; i++) {
       calls = [];
       await page.goto(`${server.origin}/`);
       // Painted = KPI figures, the trend chart's SVG and the first agent row are all in the DOM and laid out.
-      const ms = await page.evaluate<number>(PAINTED);
+      const [kpis, ms] = await Promise.all([
+        page.evaluate<number>(KPIS_PAINTED),
+        page.evaluate<number>(PAINTED),
+      ]);
+      kpiPaints.push(kpis);
       paints.push(ms);
       const shell = await page.evaluate<number>(
         `performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`,
@@ -128,7 +148,7 @@ async function main(): Promise<void> {
       const metrics = calls.filter((c) => c.name === 'getMetrics').map((c) => c.ms);
       const agents = calls.filter((c) => c.name === 'listAgentRows').map((c) => c.ms);
       slowest.push(
-        `  load ${i + 1}: ${ms.toFixed(0)} ms (scripts ready ${shell.toFixed(0)} ms; main-side getMetrics ${metrics
+        `  load ${i + 1}: KPI cards ${kpis.toFixed(0)} ms, complete ${ms.toFixed(0)} ms (scripts ready ${shell.toFixed(0)} ms; main-side getMetrics ${metrics
           .map((m) => m.toFixed(0))
           .join('/')} ms, listAgentRows ${agents.map((m) => m.toFixed(0)).join('/')} ms)`,
       );
@@ -139,13 +159,14 @@ async function main(): Promise<void> {
       [
         `dashboard-paint: ${stored.toLocaleString('en-US')} events seeded in ${(seedMs / 1000).toFixed(1)} s ` +
           `(${Math.round(stored / (seedMs / 1000)).toLocaleString('en-US')} events/s, batches of ${BATCH})`,
-        `first paint (navigation → KPIs, trend chart, agent rows), 420×780, default filter "last 7 days":`,
-        `  first load: ${first.toFixed(0)} ms`,
+        `dashboard paint, 420×780, default filter "last 7 days" (complete = KPIs + trend chart + agent rows):`,
+        `  first paint (KPI cards): first load ${kpiPaints[0]!.toFixed(0)} ms, median of later loads ${median(kpiPaints.slice(1)).toFixed(0)} ms`,
+        `  complete, first load: ${first.toFixed(0)} ms`,
         warm.length
           ? `  later loads: median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${warm.map((w) => w.toFixed(0)).join(', ')})`
           : '',
         ...slowest,
-        `  target ≤ 1000 ms: ${Math.max(...paints) <= 1000 ? 'met' : 'NOT met'}`,
+        `  target ≤ 1000 ms (complete, every load): ${Math.max(...paints) <= 1000 ? 'met' : 'NOT met'}`,
         '',
       ]
         .filter(Boolean)
@@ -156,6 +177,7 @@ async function main(): Promise<void> {
     await core.dispose();
     await server.close();
     await rm(userDataDir, { recursive: true, force: true });
+    if (builtDir) await rm(builtDir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,13 @@ import '../supervisor-detail.css';
 import type { Metrics } from '../../../../shared/contract/supervisor';
 import { errorMessage } from '../../../lib/ipc';
 import { Banner } from '../../../ui/banner';
-import { useEventFilter, useLiveRefresh, useMetrics, useStoreNotices } from '../hooks/use-supervisor-data';
+import {
+  useAgentRows,
+  useEventFilter,
+  useLiveRefresh,
+  useMetrics,
+  useStoreNotices,
+} from '../hooks/use-supervisor-data';
 import { rangeOnly } from '../model/filter';
 import { useSupervisorUi } from '../store/supervisor-ui-store';
 import { AgentTable } from './agent-table';
@@ -31,6 +37,11 @@ export function SupervisorView() {
   const metrics = useMetrics(filter);
   // Same key as `metrics` when nothing but the period is set, so no extra query in the common case.
   const scope = useMetrics(scopeFilter);
+  // Started here, beside the metrics, so the table's first page does not wait for the cards to render.
+  useAgentRows(
+    filter,
+    useSupervisorUi((s) => s.sort),
+  );
   const notices = useStoreNotices();
   const drill = useSupervisorUi((s) => s.drill);
   const openDrill = useSupervisorUi((s) => s.openDrill);
