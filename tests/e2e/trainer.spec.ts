@@ -100,3 +100,35 @@ test.describe('trainer replay', () => {
     await expect(page.getByTestId('trainer-tab-batch')).toHaveCount(0);
   });
 });
+
+test('drafts a case from the assist conversation, redacted, for review before saving', async ({
+  page,
+  harness,
+}) => {
+  await harness.core.settings.update({ role: 'trainer' });
+  await harness.open();
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Assist' }).click();
+  await page
+    .getByRole('textbox', { name: 'Paste a customer message' })
+    .fill(
+      'I was charged twice for order #20931 on card 4111 1111 1111 1111. Reply to jane.doe@example.com please.',
+    );
+  await page.getByRole('button', { name: /^Analyse/ }).click();
+  await expect(page.getByTestId('customer-text')).toBeVisible();
+  await views.getByRole('button', { name: 'Trainer' }).click();
+  await page.getByTestId('trainer-tab-library').click();
+  await page.getByTestId('create-from-thread').click();
+  const review = page.getByTestId('case-review');
+  const turn = review.getByTestId('review-turn-0');
+  await expect(turn).toBeVisible();
+  const text = await turn.inputValue();
+  expect(text).not.toContain('jane.doe@example.com');
+  expect(text).not.toContain('4111 1111 1111 1111');
+  await review.getByTestId('review-title').fill('Double charge, card pasted');
+  await page.screenshot({ path: 'test-results/trainer-capture-review.png', fullPage: true });
+  await review.getByTestId('save-case').click();
+  await expect(review.getByTestId('review-saved')).toContainText('Saved as captured-');
+  await page.getByTestId('trainer-tab-cases').click();
+  await expect(page.getByRole('button', { name: /Double charge, card pasted/ })).toBeVisible();
+});
