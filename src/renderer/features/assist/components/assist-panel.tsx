@@ -26,6 +26,7 @@ import { HintRow } from './hint-row';
 import { MessageCard } from './message-card';
 import { PasteBox } from './paste-box';
 import { SuggestionCard } from './suggestion-card';
+import { WhatWasSent } from './what-was-sent';
 
 /**
  * The agent's live assist panel: the current customer message, what Tandem understood, whether to
@@ -215,6 +216,7 @@ function CurrentMessage(props: CurrentMessageProps) {
           />
         ))}
       </section>
+      <WhatWasSent />
     </>
   );
 }
