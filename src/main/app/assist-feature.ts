@@ -13,6 +13,7 @@ import { createRecorder } from './assist-records';
 import type { CoreContext } from './core-context';
 import { createLlmDraftSource } from './llm-draft-source';
 import type { FeatureHandlers } from './handlers/types';
+import type { TicketBridge } from './connectors-feature';
 
 export interface AssistFeature {
   runtime: AssistRuntime;
@@ -49,7 +50,11 @@ async function loadKnowledge(context: CoreContext): Promise<OfflineKnowledge> {
  * The assist panel's services: the engine, the offline knowledge, the LLM drafts and the clipboard
  * runtime, wired to settings, secrets, the event bus and the record.
  */
-export async function createAssistFeature(context: CoreContext, sink: EventSink): Promise<AssistFeature> {
+export async function createAssistFeature(
+  context: CoreContext,
+  sink: EventSink,
+  tickets?: TicketBridge,
+): Promise<AssistFeature> {
   const { settings, bus } = context;
   const buildEngine = (s: Settings) =>
     createEngine({
@@ -97,6 +102,9 @@ export async function createAssistFeature(context: CoreContext, sink: EventSink)
     redact: (text) => engine.redactText(text).text,
     record: createRecorder(sink, () => settings.get(), onError),
     llm: draftSource,
+    ...(tickets
+      ? { postToTicket: tickets.post, onDidCopyUrl: (text: string) => tickets.handleCopiedText(text) }
+      : {}),
     onError: (error) => console.error('assist: analysis failed', (error as Error)?.name),
   });
 

@@ -16,6 +16,7 @@ import { SqliteEventStore } from '../events/sqlite/sqlite-event-store';
 import { scheduleRetention } from '../events/retention';
 import type { EventStore } from '../events/event-store';
 import { createAssistFeature, type AssistFeature } from './assist-feature';
+import { createConnectorsFeature, type ConnectorsFeature } from './connectors-feature';
 import { createTrainerHandlers } from '../replay/trainer-handlers';
 
 export type { AppPorts, CoreContext } from './core-context';
@@ -36,6 +37,8 @@ export interface AppCore {
   settings: SettingsService;
   /** The assist panel's services (engine, knowledge, LLM drafts, clipboard runtime). */
   assist: AssistFeature;
+  /** Saved helpdesk/store connections and the ticket opener. */
+  connectors: ConnectorsFeature;
   /** The local assist record. */
   events: EventStore;
   /** Everything features use; the shell reaches shortcuts, actions and link policy through it. */
@@ -104,7 +107,9 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
         ),
     }),
   );
-  const assist = await createAssistFeature(context, events);
+  const connectors = await createConnectorsFeature(context);
+  const assist = await createAssistFeature(context, events, connectors.bridge);
+  connectors.attach((message) => assist.runtime.receive(message));
 
   const handlers: Handlers = {
     ...createAppHandlers(context),
@@ -115,6 +120,7 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
       ports.chooseExportPath ? { chooseExportPath: ports.chooseExportPath } : {},
     ),
     ...createTrainerHandlers(context, assist, events),
+    ...connectors.handlers,
   };
 
   return {
@@ -123,6 +129,7 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     settings,
     context,
     assist,
+    connectors,
     events,
     createRouter: (appUrls, onUnexpectedError) =>
       createIpcRouter(handlers, {
@@ -132,6 +139,7 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     async dispose() {
       for (const dispose of disposers.splice(0)) dispose();
       assist.dispose();
+      connectors.dispose();
       shortcuts.unregisterAll();
       await Promise.all([settings.flush(), events.close()]);
     },

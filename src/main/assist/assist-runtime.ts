@@ -13,6 +13,11 @@ export interface AssistRuntimeOptions extends Omit<AssistServiceDeps, 'writeClip
   ownWrites?: OwnClipboardWrites;
   timers?: Timers;
   onError?: (error: unknown) => void;
+  /**
+   * Connected helpdesks get first look at copied text: true means it was one of their ticket URLs and
+   * the ticket is loading, so the URL itself is not analysed (or reported as ignored).
+   */
+  onDidCopyUrl?: (text: string) => boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ export class AssistRuntime {
       clipboard: options.clipboard,
       isOwnWrite: (text) => this.ownWrites.isOwnWrite(text),
       pollMs: settings.clipboard.pollMs,
-      onDidCopy: (text) => this.receive({ text, source: 'clipboard' }),
+      onDidCopy: (text) => this.fromClipboard(text),
       timers: options.timers,
     });
     this.service.onDidUpdate((state) => options.bus.emit('onDidUpdateAssist', state));
@@ -90,6 +95,11 @@ export class AssistRuntime {
       this.ignored('the clipboard is empty or holds a reply Tandem copied');
       return null;
     }
+    return this.fromClipboard(text);
+  }
+
+  private fromClipboard(text: string) {
+    if (this.options.onDidCopyUrl?.(text)) return null;
     return this.receive({ text, source: 'clipboard' });
   }
 

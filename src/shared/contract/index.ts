@@ -1,5 +1,6 @@
 import { appCalls, appEvents } from './app';
 import { assistCalls, assistEvents } from './assist';
+import { connectorCalls, connectorEvents } from './connectors';
 import { llmCalls, llmEvents } from './llm';
 import { supervisorCalls, supervisorEvents } from './supervisor';
 import { settingsCalls, settingsEvents } from './settings';
@@ -16,6 +17,7 @@ export const calls = {
   ...llmCalls,
   ...supervisorCalls,
   ...trainerCalls,
+  ...connectorCalls,
 };
 
 export const events = {
@@ -25,4 +27,5 @@ export const events = {
   ...llmEvents,
   ...supervisorEvents,
   ...trainerEvents,
+  ...connectorEvents,
 };
