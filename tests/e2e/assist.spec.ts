@@ -34,7 +34,7 @@ test.describe('assist panel', () => {
     await expect(page.getByTestId('churn')).toBeVisible();
     await expect(page.getByTestId('suggestion-1')).toBeVisible();
     await expect(page.getByTestId('source-badge')).toHaveText('Clipboard');
-    await page.screenshot({ path: 'test-results/assist-hints.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/assist-hints.png' });
     expect(await waitForRecorded(harness, 'message_analyzed')).toHaveLength(1);
   });
 

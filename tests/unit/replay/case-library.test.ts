@@ -71,3 +71,25 @@ describe('loadCaseLibrary with broken files', () => {
     expect(lib.problems.find((p) => p.file.endsWith('b-truncated.json'))?.message).toMatch(/Not valid JSON/);
   });
 });
+
+describe('shipped gold replies', () => {
+  it('every gold reply passes the shipped policy check', async () => {
+    const { loadOfflineKnowledge } = await import('../../../src/main/suggest');
+    const { checker } = await loadOfflineKnowledge();
+    const { cases } = await loadCaseLibrary(CASES);
+    const failures = cases.flatMap((c) =>
+      c.turns.flatMap((t, i) => {
+        if (!t.goldReply) return [];
+        const r = checker.check(t.goldReply, {
+          customer: c.customer,
+          order: c.order,
+          customerLanguage: c.customer?.language,
+        });
+        return r.verdict === 'pass' || r.verdict === 'info'
+          ? []
+          : [`${c.id} turn ${i}: ${r.findings.map((f) => f.message).join('; ')}`];
+      }),
+    );
+    expect(failures).toEqual([]);
+  });
+});

@@ -29,6 +29,8 @@ const SUBJECTS: [Subject, RegExp][] = [
     /\b(?:ship(?:s|ping|ped)?|deliver(?:y|ed|s)?|arriv\w*|transit|versand|lieferung|env[ií]o|entrega)\b/g,
   ],
 ];
+/** Words between a duration and a shipping word that make the shipping word the window's starting point. */
+const REFERENCE_POINT = /^\s*(?:of|from|after|since|following)\s+(?:the\s+|your\s+)?$/;
 const NOT_A_LIMIT =
   /^\s*(?:ago|since|late|left|remaining|overdue|behind|old|past (?:the|your)|in transit|of waiting|later)\b/;
 const STATE_BEFORE = /\b(?:for|been|past|last|over the|took|waited|waiting|it's been|it has been)\s*$/;
@@ -146,6 +148,9 @@ function attach(input: RuleInput, s: Sentence, d: Span): Subject | undefined {
         if (m.start >= scope.end) break;
         if (m.end > scope.end) continue;
         if (m.end > d.start && m.start < d.end) continue;
+        // "30 days of delivery" names the day the window starts from, not what takes 30 days.
+        if (subject === 'shipping' && m.start >= d.end && REFERENCE_POINT.test(lower.slice(d.end, m.start)))
+          continue;
         // Subjects usually come first ("refunds take …"), so one that follows must be much closer to win.
         const dist =
           (m.start >= d.end ? (m.start - d.end) * 2 + 5 : d.start - m.end) +
