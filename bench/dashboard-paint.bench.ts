@@ -4,6 +4,7 @@
  * core behind the same page binding the e2e specs use).
  * Run: npx tsx bench/dashboard-paint.bench.ts [--events 1000000] [--loads 5] [--skip-build] [--renderer-dir DIR]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { MemoryClipboard } from '../src/main/ports/clipboard';
 import { RecordingNotifications } from '../src/main/ports/notifications';
 import { MemorySecretStore } from '../src/main/ports/secret-store';
 import type { TandemEvent } from '../src/shared/domain/events';
-import { buildRenderer, bundleWindowApi, rendererOutDir, repoRoot } from '../tests/e2e/harness/build';
+import { bundleWindowApi, rendererOutDir, repoRoot } from '../tests/e2e/harness/build';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
 
 const args = process.argv.slice(2);
@@ -71,8 +72,13 @@ async function main(): Promise<void> {
   let builtDir: string | null = null;
   if (dirArg < 0 && !args.includes('--skip-build')) {
     builtDir = await mkdtemp(join(tmpdir(), 'tandem-paint-renderer-'));
-    await buildRenderer(builtDir);
-    rendererDir = builtDir;
+    // The app's own build command in a child process: vite's resolver misbehaves under tsx's loader.
+    const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', builtDir], {
+      cwd: repoRoot,
+      stdio: 'ignore',
+    });
+    if (built.status !== 0) throw new Error('electron-vite build failed; run it alone to see why');
+    rendererDir = join(builtDir, 'renderer');
   }
   const server = await startStaticServer(rendererDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'tandem-paint-'));
