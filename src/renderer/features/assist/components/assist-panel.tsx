@@ -26,6 +26,8 @@ import { HintRow } from './hint-row';
 import { MessageCard } from './message-card';
 import { PasteBox } from './paste-box';
 import { SuggestionCard } from './suggestion-card';
+import { TicketContextCard } from './ticket-context-card';
+import { TicketPicker } from './ticket-picker';
 import { WhatWasSent } from './what-was-sent';
 
 /**
@@ -148,6 +150,7 @@ export function AssistPanel({ empty }: { empty: ReactNode }) {
           {ui.status.text}
         </p>
       ) : null}
+      <TicketPicker />
       <PasteBox compact={state !== null} />
     </div>
   );
@@ -171,6 +174,7 @@ function CurrentMessage(props: CurrentMessageProps) {
   return (
     <>
       <MessageCard state={s} />
+      {s.source === 'ticket' ? <TicketContextCard state={s} /> : null}
       <HintRow analysis={s.analysis} />
       <EscalationBanner state={s} busy={props.busy} onEscalate={props.onEscalate} />
       <LlmBadge state={s} />
