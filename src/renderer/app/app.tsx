@@ -1,9 +1,7 @@
-import { useEffect, useMemo, useRef, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { AssistView } from '../features/assist/components/assist-view';
 import { useSettings } from '../features/settings/hooks/use-settings-data';
 import { SettingsView } from '../features/settings/components/settings-view';
-import { SupervisorView } from '../features/supervisor/components/supervisor-view';
-import { TrainerView } from '../features/trainer/components/trainer-view';
 import { useIsMac } from '../lib/use-app-info';
 import { useMainEvents } from '../lib/use-main-events';
 import { Header } from './header';
@@ -11,6 +9,15 @@ import { useShellStore } from './shell-store';
 import { useGlobalKeys } from './use-global-keys';
 import { useTheme } from './use-theme';
 import { viewsForRole, type ViewId } from './views';
+
+// The dashboard and the trainer carry the chart library and their own screens: load them when opened,
+// so the agent's panel paints without them.
+const SupervisorView = lazy(() =>
+  import('../features/supervisor/components/supervisor-view').then((m) => ({ default: m.SupervisorView })),
+);
+const TrainerView = lazy(() =>
+  import('../features/trainer/components/trainer-view').then((m) => ({ default: m.TrainerView })),
+);
 
 const viewComponents: Record<ViewId, ComponentType> = {
   assist: AssistView,
@@ -53,7 +60,9 @@ export function App() {
       </a>
       <Header views={views} current={current} onOpen={openView} isMac={isMac} />
       <main id="main" className="app-main" ref={main} tabIndex={-1} aria-label={labelOf(views, current)}>
-        <View />
+        <Suspense fallback={<p className="text-muted">Loading…</p>}>
+          <View />
+        </Suspense>
       </main>
     </div>
   );
