@@ -6,6 +6,7 @@ import { useSettings } from '../hooks/use-settings-data';
 import { useSettingsForm } from '../hooks/use-settings-form';
 import { ApiKeySection } from './api-key-section';
 import { ClipboardSection } from './clipboard-section';
+import { ConnectionsSection } from './connections-section';
 import { GeneralSection } from './general-section';
 import { LlmSection } from './llm-section';
 import { NoticesBanner } from './notices-banner';
@@ -37,6 +38,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <LlmSection form={form} />
         <ApiKeySection preset={form.values.preset} />
         <ClipboardSection form={form} />
+        <ConnectionsSection />
         <ShortcutsSection form={form} />
         <GeneralSection form={form} />
         <ResetSection />
