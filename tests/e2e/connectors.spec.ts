@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TandemEvent } from '../../src/shared/domain/events';
 import { shopifyHandler, zendeskHandler } from '../unit/connectors/connection-fixtures';
 import { startServer, type FakeServer } from '../unit/connectors/fake-server';
@@ -107,5 +109,42 @@ test.describe('helpdesk connectors', () => {
       .click();
     await expect(page.getByTestId('assist-status')).toContainText('Not posted');
     await expect(page.getByTestId('customer-text')).toBeVisible();
+  });
+  test('Settings adds a connection with password fields, tests it in plain words and never shows the token', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Connections' });
+    await section.getByRole('button', { name: 'Add connection' }).click();
+    await section.getByRole('textbox', { name: 'Or base URL' }).fill(zendesk.url);
+    await section.getByRole('textbox', { name: 'Agent e-mail' }).fill('dana@acme.com');
+    const token = section.getByRole('textbox', { name: 'API token' });
+    await expect(token).toHaveAttribute('type', 'password');
+    await token.fill('zd-token');
+    await section.getByRole('button', { name: 'Save connection' }).click();
+    await expect(section.getByTestId('connections-list')).toContainText('credentials set');
+    await section.getByRole('button', { name: 'Test connection' }).click();
+    await expect(section.getByTestId('connection-test-result')).toContainText('Dana Agent');
+    expect(zendesk.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/users/me.json' });
+
+    const saved = await readFile(join(harness.userDataDir, 'connections.json'), 'utf8');
+    expect(saved).not.toContain('zd-token');
+    expect(await page.content()).not.toContain('zd-token');
+    const [summary] = harness.core.connectors.connections.list();
+    expect(await harness.secrets.get(`connection.${summary!.id}.token`)).toBe('zd-token');
+
+    // Editing shows empty credential fields; saving without them keeps the stored token.
+    await section.getByRole('button', { name: 'Edit' }).click();
+    await expect(section.getByRole('textbox', { name: 'API token' })).toHaveValue('');
+    await section.getByRole('button', { name: 'Save connection' }).click();
+    await expect(section.getByRole('button', { name: 'Add connection' })).toBeVisible();
+    expect(await harness.secrets.get(`connection.${summary!.id}.token`)).toBe('zd-token');
+    await page.screenshot({ path: 'test-results/connectors-settings.png' });
+
+    await section.getByRole('button', { name: 'Remove' }).click();
+    await expect(section.getByTestId('connections-list')).not.toContainText('Zendesk');
+    expect(await harness.secrets.get(`connection.${summary!.id}.token`)).toBeNull();
   });
 });
