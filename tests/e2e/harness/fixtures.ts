@@ -145,6 +145,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     await use(harness);
 
+    // Close the page first: a view still polling (the dashboard) must not call into a core being shut down.
+    await page.close();
     offBus();
     await core.dispose();
     await rm(userDataDir, { recursive: true, force: true });
