@@ -7,17 +7,8 @@
  * sides); the round trip back to Node is printed too as an upper bound that needs no clock agreement.
  * Run: npx tsx bench/assist-latency.bench.ts [--runs 30] [--skip-build] [--renderer-dir DIR]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { createAppCore } from '../src/main/app/create-app-core';
-import { MemoryClipboard } from '../src/main/ports/clipboard';
-import { RecordingNotifications } from '../src/main/ports/notifications';
-import { MemorySecretStore } from '../src/main/ports/secret-store';
-import { bundleWindowApi, rendererOutDir, repoRoot } from '../tests/e2e/harness/build';
-import { startStaticServer } from '../tests/e2e/harness/static-server';
+import type { Page } from 'playwright-core';
+import { openBrowserBench } from './lib/browser-bench';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -26,15 +17,6 @@ const opt = (name: string, fallback: number): number => {
 };
 const RUNS = opt('--runs', 30);
 const WARMUP = 3;
-/** Flags from playwright.config.ts. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const MESSAGES = [
   (n: number) =>
@@ -117,40 +99,10 @@ async function measure(
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const windowApi = await bundleWindowApi();
-  const dirArg = args.indexOf('--renderer-dir');
-  let rendererDir = dirArg >= 0 ? resolve(args[dirArg + 1]!) : rendererOutDir;
-  let builtDir: string | null = null;
-  if (dirArg < 0 && !args.includes('--skip-build')) {
-    builtDir = await mkdtemp(join(tmpdir(), 'tandem-assist-renderer-'));
-    // The app's own build in a child process (a private folder, so a concurrent build cannot empty it).
-    const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', builtDir], {
-      cwd: repoRoot,
-      stdio: 'ignore',
-    });
-    if (built.status !== 0) throw new Error('electron-vite build failed; run it alone to see why');
-    rendererDir = join(builtDir, 'renderer');
-  }
-  const server = await startStaticServer(rendererDir);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'tandem-assist-bench-'));
-  const clipboard = new MemoryClipboard();
-  const core = await createAppCore({
-    userDataDir,
-    resourcesDir: resolve(repoRoot, 'resources'),
-    clipboard,
-    secrets: new MemorySecretStore(),
-    notifications: new RecordingNotifications(),
-    shell: 'harness',
-    appVersion: '0.0.0-bench',
-    platform: process.platform,
-    openExternal: async () => {},
-  });
+  const bench = await openBrowserBench(args, 'assist');
+  const { core, clipboard, browser, origin } = bench;
   // The longest poll interval, so only the bench's own tick reads the clipboard.
   await core.settings.update({ clipboard: { pollMs: 10_000 } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   /** When main pushed the analysed state, to split each (a) run into main-side and renderer-side time. */
   let emittedAt = 0;
@@ -164,22 +116,8 @@ async function main(): Promise<void> {
       .catch(() => {});
   });
   try {
-    const router = core.createRouter([`${server.origin}/`]);
-    const invoke = (frameUrl: string, isMainFrame: boolean, name: string, payload: unknown) =>
-      router.handle(name, payload, { url: frameUrl, isMainFrame });
-    await page.exposeBinding('__tandemInvoke', (source, name: string, payload: unknown) =>
-      invoke(source.frame.url(), source.frame === source.page.mainFrame(), name, payload),
-    );
-    await page.exposeBinding('__tandemInvokeJson', (source, name: string, json: string | undefined) =>
-      invoke(
-        source.frame.url(),
-        source.frame === source.page.mainFrame(),
-        name,
-        json === undefined ? undefined : JSON.parse(json),
-      ),
-    );
-    await page.addInitScript({ content: windowApi });
-    await page.goto(`${server.origin}/`);
+    await bench.bindPage(page);
+    await page.goto(`${origin}/`);
     await page.getByRole('navigation', { name: 'Views' }).waitFor();
 
     // (a) clipboard → hints painted.
@@ -261,11 +199,7 @@ async function main(): Promise<void> {
     );
   } finally {
     offBus();
-    await browser.close();
-    await core.dispose();
-    await server.close();
-    await rm(userDataDir, { recursive: true, force: true });
-    if (builtDir) await rm(builtDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

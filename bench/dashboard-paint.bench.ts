@@ -4,19 +4,9 @@
  * core behind the same page binding the e2e specs use).
  * Run: npx tsx bench/dashboard-paint.bench.ts [--events 1000000] [--loads 5] [--skip-build] [--renderer-dir DIR]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { createAppCore } from '../src/main/app/create-app-core';
 import { generateEvents } from '../src/main/events/generate';
-import { MemoryClipboard } from '../src/main/ports/clipboard';
-import { RecordingNotifications } from '../src/main/ports/notifications';
-import { MemorySecretStore } from '../src/main/ports/secret-store';
 import type { TandemEvent } from '../src/shared/domain/events';
-import { bundleWindowApi, rendererOutDir, repoRoot } from '../tests/e2e/harness/build';
-import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { openBrowserBench } from './lib/browser-bench';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -26,15 +16,6 @@ const opt = (name: string, fallback: number): number => {
 const EVENTS = opt('--events', 1_000_000);
 const LOADS = opt('--loads', 5);
 const BATCH = 10_000;
-/** Flags from playwright.config.ts. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Resolves with `performance.now()` (ms since navigation start) at the first frame where the KPI figures,
@@ -64,39 +45,8 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  const windowApi = await bundleWindowApi();
-  // The renderer is built into a folder private to this run (a concurrent build cannot empty it mid-run);
-  // --renderer-dir serves an existing build, --skip-build serves out/renderer as it is.
-  const dirArg = args.indexOf('--renderer-dir');
-  let rendererDir = dirArg >= 0 ? resolve(args[dirArg + 1]!) : rendererOutDir;
-  let builtDir: string | null = null;
-  if (dirArg < 0 && !args.includes('--skip-build')) {
-    builtDir = await mkdtemp(join(tmpdir(), 'tandem-paint-renderer-'));
-    // The app's own build command in a child process: vite's resolver misbehaves under tsx's loader.
-    const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', builtDir], {
-      cwd: repoRoot,
-      stdio: 'ignore',
-    });
-    if (built.status !== 0) throw new Error('electron-vite build failed; run it alone to see why');
-    rendererDir = join(builtDir, 'renderer');
-  }
-  const server = await startStaticServer(rendererDir);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'tandem-paint-'));
-  const core = await createAppCore({
-    userDataDir,
-    resourcesDir: resolve(repoRoot, 'resources'),
-    clipboard: new MemoryClipboard(),
-    secrets: new MemorySecretStore(),
-    notifications: new RecordingNotifications(),
-    shell: 'harness',
-    appVersion: '0.0.0-bench',
-    platform: process.platform,
-    openExternal: async () => {},
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const bench = await openBrowserBench(args, 'paint');
+  const { core, browser, origin } = bench;
   try {
     const seeding = performance.now();
     let batch: TandemEvent[] = [];
@@ -112,35 +62,17 @@ async function main(): Promise<void> {
     const seedMs = performance.now() - seeding;
     await core.settings.update({ role: 'supervisor' });
 
-    const router = core.createRouter([`${server.origin}/`]);
     const page = await browser.newPage({ viewport: { width: 420, height: 780 } });
     /** Main-side time of each call during the current load, to show where a slow paint goes. */
     let calls: { name: string; ms: number }[] = [];
-    const invoke = async (frameUrl: string, isMainFrame: boolean, name: string, payload: unknown) => {
-      const started = performance.now();
-      const result = await router.handle(name, payload, { url: frameUrl, isMainFrame });
-      calls.push({ name, ms: performance.now() - started });
-      return result;
-    };
-    await page.exposeBinding('__tandemInvoke', (source, name: string, payload: unknown) =>
-      invoke(source.frame.url(), source.frame === source.page.mainFrame(), name, payload),
-    );
-    await page.exposeBinding('__tandemInvokeJson', (source, name: string, json: string | undefined) =>
-      invoke(
-        source.frame.url(),
-        source.frame === source.page.mainFrame(),
-        name,
-        json === undefined ? undefined : JSON.parse(json),
-      ),
-    );
-    await page.addInitScript({ content: windowApi });
+    await bench.bindPage(page, (name, ms) => calls.push({ name, ms }));
 
     const paints: number[] = [];
     const kpiPaints: number[] = [];
     const slowest: string[] = [];
     for (let i = 0; i < LOADS; i++) {
       calls = [];
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${origin}/`);
       // Painted = KPI figures, the trend chart's SVG and the first agent row are all in the DOM and laid out.
       const [kpis, ms] = await Promise.all([
         page.evaluate<number>(KPIS_PAINTED),
@@ -179,11 +111,7 @@ async function main(): Promise<void> {
         .join('\n') + '\n',
     );
   } finally {
-    await browser.close();
-    await core.dispose();
-    await server.close();
-    await rm(userDataDir, { recursive: true, force: true });
-    if (builtDir) await rm(builtDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

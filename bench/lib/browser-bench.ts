@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAppCore, type AppCore } from '../../src/main/app/create-app-core';
+import { MemoryClipboard } from '../../src/main/ports/clipboard';
+import { RecordingNotifications } from '../../src/main/ports/notifications';
+import { MemorySecretStore } from '../../src/main/ports/secret-store';
+import { bundleWindowApi, rendererOutDir, repoRoot } from '../../tests/e2e/harness/build';
+import { startStaticServer } from '../../tests/e2e/harness/static-server';
+
+/** Flags from playwright.config.ts. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The browser harness for benchmarks: the built renderer in Chromium over a real app core. */
+export interface BrowserBench {
+  core: AppCore;
+  clipboard: MemoryClipboard;
+  origin: string;
+  browser: Browser;
+  /** Gives a page `window.tandem` over the real router, as the e2e fixture does; `onCall` sees each call's main-side time. */
+  bindPage(page: Page, onCall?: (name: string, ms: number) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Sets the harness up once for a benchmark. The renderer is built into a folder private to this run (a
+ * concurrent build cannot empty it mid-run) by the app's own build command in a child process, because
+ * vite's resolver misbehaves under tsx's loader. `--renderer-dir DIR` serves an existing build and
+ * `--skip-build` serves out/renderer as it is.
+ */
+export async function openBrowserBench(args: readonly string[], label: string): Promise<BrowserBench> {
+  const windowApi = await bundleWindowApi();
+  const dirArg = args.indexOf('--renderer-dir');
+  let rendererDir = dirArg >= 0 ? resolve(args[dirArg + 1]!) : rendererOutDir;
+  let builtDir: string | null = null;
+  if (dirArg < 0 && !args.includes('--skip-build')) {
+    builtDir = await mkdtemp(join(tmpdir(), `tandem-${label}-renderer-`));
+    const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', builtDir], {
+      cwd: repoRoot,
+      stdio: 'ignore',
+    });
+    if (built.status !== 0) throw new Error('electron-vite build failed; run it alone to see why');
+    rendererDir = join(builtDir, 'renderer');
+  }
+  const server = await startStaticServer(rendererDir);
+  const userDataDir = await mkdtemp(join(tmpdir(), `tandem-${label}-`));
+  const clipboard = new MemoryClipboard();
+  const core = await createAppCore({
+    userDataDir,
+    resourcesDir: resolve(repoRoot, 'resources'),
+    clipboard,
+    secrets: new MemorySecretStore(),
+    notifications: new RecordingNotifications(),
+    shell: 'harness',
+    appVersion: '0.0.0-bench',
+    platform: process.platform,
+    openExternal: async () => {},
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const router = core.createRouter([`${server.origin}/`]);
+  return {
+    core,
+    clipboard,
+    origin: server.origin,
+    browser,
+    async bindPage(page, onCall) {
+      const invoke = async (frameUrl: string, isMainFrame: boolean, name: string, payload: unknown) => {
+        const started = performance.now();
+        const result = await router.handle(name, payload, { url: frameUrl, isMainFrame });
+        onCall?.(name, performance.now() - started);
+        return result;
+      };
+      await page.exposeBinding('__tandemInvoke', (source, name: string, payload: unknown) =>
+        invoke(source.frame.url(), source.frame === source.page.mainFrame(), name, payload),
+      );
+      await page.exposeBinding('__tandemInvokeJson', (source, name: string, json: string | undefined) =>
+        invoke(
+          source.frame.url(),
+          source.frame === source.page.mainFrame(),
+          name,
+          json === undefined ? undefined : JSON.parse(json),
+        ),
+      );
+      await page.addInitScript({ content: windowApi });
+    },
+    async close() {
+      await browser.close();
+      await core.dispose();
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true });
+      if (builtDir) await rm(builtDir, { recursive: true, force: true });
+    },
+  };
+}
