@@ -8,6 +8,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { AppActions } from './app-actions';
 import type { OwnClipboardWrites } from '../assist/own-writes';
 import type { ShortcutRegistrar, ShortcutService } from './shortcut-service';
+import type { TeamFeatureOptions } from '../team-store/team-feature';
 
 /**
  * What the shell (Electron or the browser test harness) provides. Everything platform-specific
@@ -27,6 +28,8 @@ export interface AppPorts {
   chooseExportPath?: (format: 'jsonl' | 'csv') => Promise<string | null>;
   /** Optional: shell-specific global shortcut registrar (absent in the harness). */
   shortcuts?: ShortcutRegistrar;
+  /** Optional: team store timing (tests shorten the retry and live-update intervals). */
+  teamStore?: TeamFeatureOptions;
 }
 
 /**

@@ -11,7 +11,8 @@ import { createSettingsHandlers } from './handlers/settings-handlers';
 import { OwnClipboardWrites } from '../assist/own-writes';
 import { ShortcutService } from './shortcut-service';
 import { join } from 'node:path';
-import { createSupervisorHandlers, forwardRecordedEvents } from '../events/supervisor-handlers';
+import { createSupervisorHandlers, forwardDashboardEvents } from '../events/supervisor-handlers';
+import { createTeamFeature, type TeamFeature } from '../team-store/team-feature';
 import { SqliteEventStore } from '../events/sqlite/sqlite-event-store';
 import { scheduleRetention } from '../events/retention';
 import type { EventStore } from '../events/event-store';
@@ -41,6 +42,8 @@ export interface AppCore {
   connectors: ConnectorsFeature;
   /** The local assist record. */
   events: EventStore;
+  /** Shipping to the team store and the supervisor's reading from it, as Settings configure them. */
+  team: TeamFeature;
   /** Everything features use; the shell reaches shortcuts, actions and link policy through it. */
   context: CoreContext;
   dispose(): Promise<void>;
@@ -93,9 +96,22 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     }),
   );
 
-  const events: EventStore = SqliteEventStore.open(join(ports.userDataDir, 'events.sqlite'));
+  const eventsPath = join(ports.userDataDir, 'events.sqlite');
+  const events: EventStore = SqliteEventStore.open(eventsPath);
   for (const notice of events.notices) ports.notifications.notify('Tandem', notice.message);
-  disposers.push(forwardRecordedEvents(events, (batch) => bus.emit('onDidRecordEvents', batch)));
+  const team = await createTeamFeature({
+    dbPath: eventsPath,
+    events,
+    settings,
+    secrets: ports.secrets,
+    onDidChangeSecrets: (listener) => context.secrets.onDidChange(listener),
+    ...(ports.teamStore ? { options: ports.teamStore } : {}),
+  });
+  disposers.push(
+    team.onDidChangeTeamStatus((status) => bus.emit('onDidChangeTeamStatus', status)),
+    team.onDidChangeEventSource((source) => bus.emit('onDidChangeEventSource', source)),
+    forwardDashboardEvents(team.dashboard, (batch) => bus.emit('onDidRecordEvents', batch)),
+  );
   disposers.push(
     scheduleRetention({
       store: events,
@@ -116,11 +132,12 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     ...createSettingsHandlers(context),
     ...assist.handlers,
     ...createSupervisorHandlers(
-      events,
+      team.dashboard,
       ports.chooseExportPath ? { chooseExportPath: ports.chooseExportPath } : {},
     ),
     ...createTrainerHandlers(context, assist, events),
     ...connectors.handlers,
+    ...team.handlers,
   };
 
   return {
@@ -131,6 +148,7 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     assist,
     connectors,
     events,
+    team,
     createRouter: (appUrls, onUnexpectedError) =>
       createIpcRouter(handlers, {
         isTrustedSender: createSenderCheck(appUrls),
@@ -141,6 +159,7 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
       assist.dispose();
       connectors.dispose();
       shortcuts.unregisterAll();
+      await team.dispose();
       await Promise.all([settings.flush(), events.close()]);
     },
   };

@@ -34,6 +34,8 @@ export class TeamShipping {
   private outbox: TeamOutbox | null = null;
   private offSender: Unsubscribe | null = null;
   private offStore: Unsubscribe | null = null;
+  /** Set when settings cannot work at all (bad URL, login not the agent id): shown until they change. */
+  private problem: TeamStatus | null = null;
   private readonly listeners = new Set<(status: TeamStatus) => void>();
 
   constructor(
@@ -44,7 +46,7 @@ export class TeamShipping {
   ) {}
 
   getStatus(): TeamStatus {
-    return this.sender?.getStatus() ?? { ...OFF };
+    return this.sender?.getStatus() ?? { ...(this.problem ?? OFF) };
   }
 
   onDidChangeTeamStatus(listener: (status: TeamStatus) => void): Unsubscribe {
@@ -59,21 +61,42 @@ export class TeamShipping {
   }
 
   /**
+   * Shows a settings problem as the `error` status and ships nothing until the settings change: a
+   * configuration that cannot work must say so, not sit silently at "off".
+   */
+  async refuse(reason: string): Promise<void> {
+    await this.stop();
+    this.problem = { ...OFF, state: 'error', reason: reason.slice(0, 500) };
+    this.emit({ ...this.problem });
+  }
+
+  /**
    * Applies a configuration (null = team store off). Validates the URL first (TLS rule included) so
-   * a bad setting is refused with a message instead of becoming a retry loop.
+   * a bad setting is refused with a message (the `error` status) instead of becoming a retry loop.
    */
   async configure(config: TeamStoreConfig | null): Promise<void> {
     await this.stop();
+    this.problem = null;
     const password = config ? ((await this.secrets.get('teamStore.password')) ?? undefined) : undefined;
     const db = new DatabaseSync(this.dbPath, { timeout: 5000 });
     try {
       if (!config) {
-        disableTeamOutbox(db);
+        // A store that never shipped has no outbox tables: leave it untouched rather than create them.
+        const hasOutbox = db
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'team_outbox_config'")
+          .get();
+        if (hasOutbox) disableTeamOutbox(db);
         this.emit({ ...OFF });
         return;
       }
       const connection = { url: config.url, password, caPem: config.caPem };
-      teamClientConfig(connection);
+      try {
+        teamClientConfig(connection);
+      } catch (error) {
+        this.problem = { ...OFF, state: 'error', reason: (error as Error).message.slice(0, 500) };
+        this.emit({ ...this.problem });
+        return;
+      }
       enableTeamOutbox(db, config.agentId, config.outboxCapacity ?? DEFAULT_OUTBOX_CAPACITY);
     } finally {
       db.close();

@@ -4,6 +4,7 @@ import { connectorCalls, connectorEvents } from './connectors';
 import { llmCalls, llmEvents } from './llm';
 import { supervisorCalls, supervisorEvents } from './supervisor';
 import { settingsCalls, settingsEvents } from './settings';
+import { teamCalls, teamEvents } from './team';
 import { trainerCalls, trainerEvents } from './trainer';
 
 /**
@@ -18,6 +19,7 @@ export const calls = {
   ...supervisorCalls,
   ...trainerCalls,
   ...connectorCalls,
+  ...teamCalls,
 };
 
 export const events = {
@@ -28,4 +30,5 @@ export const events = {
   ...supervisorEvents,
   ...trainerEvents,
   ...connectorEvents,
+  ...teamEvents,
 };

@@ -74,6 +74,49 @@ export const EventStoreSettingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(180),
 });
 
+/** Why a team store URL is not acceptable, or null; shared so the form and main say the same thing. */
+export function teamStoreUrlProblem(raw: string): string | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'Enter the address as postgres://LOGIN@HOST:PORT/DATABASE.';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return 'The team store address must start with postgres://';
+  }
+  if (url.password) {
+    return 'Do not put the password in the address: enter it in the password field, which keeps it in the keychain.';
+  }
+  if (!url.username) return 'Put your login before the host: postgres://LOGIN@HOST:PORT/DATABASE.';
+  if (!url.hostname) return 'The address needs a host: postgres://LOGIN@HOST:PORT/DATABASE.';
+  return null;
+}
+
+/**
+ * The shared PostgreSQL team store. The URL carries the login (an agent's login is its agent id) but
+ * never the password, which lives in the SecretStore as `teamStore.password`.
+ */
+export const TeamStoreSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .superRefine((value, ctx) => {
+      const problem = teamStoreUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default(''),
+  /** Events kept locally while the server is unreachable; beyond it the oldest are dropped (and shown). */
+  outboxCapacity: z.number().int().min(1000).max(50_000_000).default(500_000),
+  /** PEM of a private CA, for a server whose certificate no public CA signed. */
+  caPem: z.string().max(65_536).optional(),
+});
+export type TeamStoreSettings = z.infer<typeof TeamStoreSettingsSchema>;
+
 /** Everything the user can change. Secrets are never here: only whether one is set, via the secrets calls. */
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
@@ -86,6 +129,7 @@ export const SettingsSchema = z.object({
   llm: LlmSettingsSchema.prefault({}),
   engine: EngineSettingsSchema.prefault({}),
   eventStore: EventStoreSettingsSchema.prefault({}),
+  teamStore: TeamStoreSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -115,6 +159,7 @@ export const SettingsPatchSchema = z
     llm: patchOf(LlmSettingsSchema),
     engine: patchOf(EngineSettingsSchema),
     eventStore: patchOf(EventStoreSettingsSchema),
+    teamStore: patchOf(TeamStoreSettingsSchema),
   })
   .partial()
   .strict();

@@ -8,6 +8,10 @@ import { formatMetrics } from '../../events/format-stats';
 import { generateEvents } from '../../events/generate';
 import { defaultEventDbPath } from '../../events/paths';
 import { SqliteEventStore } from '../../events/sqlite/sqlite-event-store';
+import type { EventStore } from '../../events/event-store';
+import { redactUrl } from '../../team-store/connection';
+import { PgEventStore } from '../../team-store/pg-event-store';
+import { explainTeamError } from '../../team-store/team-connection-test';
 import type { CliCommand, CliIo } from '../io';
 
 const USAGE = `Usage: npm run -s cli -- events <subcommand> [options]
@@ -19,10 +23,13 @@ const USAGE = `Usage: npm run -s cli -- events <subcommand> [options]
 
 Filters: --from DATE --to DATE --agent ID[,ID] --team NAME[,NAME] --intent NAME[,NAME] --tz MINUTES
 Every subcommand takes --db PATH (default: the app's store in the user-data folder).
+stats and export take --team-url postgres://LOGIN@HOST:PORT/DB instead, to read the shared team store
+(a supervisor login; the password in TANDEM_TEAM_PASSWORD; TLS required unless the host is loopback).
 `;
 
 const OPTIONS = {
   db: { type: 'string' },
+  'team-url': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   agent: { type: 'string', multiple: true },
@@ -94,13 +101,13 @@ async function runImport(store: SqliteEventStore, files: string[], io: CliIo): P
   return result.errorCount > 0 ? 1 : 0;
 }
 
-async function runStats(store: SqliteEventStore, v: Values, io: CliIo): Promise<number> {
+async function runStats(store: EventStore, v: Values, io: CliIo): Promise<number> {
   const metrics = await store.getMetrics(filterFrom(v));
   io.stdout.write(v.json ? `${JSON.stringify(metrics, null, 2)}\n` : formatMetrics(metrics));
   return 0;
 }
 
-async function runExport(store: SqliteEventStore, v: Values, io: CliIo): Promise<number> {
+async function runExport(store: EventStore, v: Values, io: CliIo): Promise<number> {
   const format = v.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format must be jsonl or csv.');
   const options = { includeReplay: !v['live-only'] };
@@ -146,6 +153,44 @@ async function runGenerate(store: SqliteEventStore, v: Values, io: CliIo): Promi
   return 0;
 }
 
+function reportError(sub: string, error: unknown, io: CliIo, explain?: (e: unknown) => string): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const message =
+    isAppError(error) || !explain ? (error instanceof Error ? error.message : String(error)) : explain(error);
+  io.stderr.write(`events ${sub}: ${message}\n`);
+  return 1;
+}
+
+/**
+ * `stats` and `export` over the team store: the same metrics and export code as the local store and
+ * the dashboard (PgEventStore implements the same interface), read with a supervisor login.
+ */
+async function runOnTeamStore(sub: string, url: string, v: Values, io: CliIo): Promise<number> {
+  if (sub !== 'stats' && sub !== 'export') {
+    io.stderr.write(
+      `events ${sub} works on this computer's store only; the team store is filled by the agents' desktops.\n`,
+    );
+    return 2;
+  }
+  if (v.db !== undefined) {
+    io.stderr.write('Give either --db or --team-url, not both.\n');
+    return 2;
+  }
+  let store: PgEventStore | undefined;
+  try {
+    const password = io.env.TANDEM_TEAM_PASSWORD || undefined;
+    store = new PgEventStore({ url, ...(password ? { password } : {}) });
+    return sub === 'stats' ? await runStats(store, v, io) : await runExport(store, v, io);
+  } catch (error) {
+    return reportError(sub, error, io, (e) => `${redactUrl(url)}: ${explainTeamError(e, url)}`);
+  } finally {
+    await store?.close();
+  }
+}
+
 /** `events import|stats|export|generate`: the dashboard's store and metrics from the command line. */
 export const eventsCommand: CliCommand = async (args, io) => {
   let parsed;
@@ -165,6 +210,8 @@ export const eventsCommand: CliCommand = async (args, io) => {
     io.stderr.write(`Unknown events subcommand "${sub}".\n\n${USAGE}`);
     return 2;
   }
+  const teamUrl = parsed.values['team-url'];
+  if (teamUrl !== undefined) return runOnTeamStore(sub, teamUrl, parsed.values, io);
   let store: SqliteEventStore | undefined;
   try {
     store = SqliteEventStore.open(parsed.values.db ?? defaultEventDbPath(io.env));
@@ -174,13 +221,7 @@ export const eventsCommand: CliCommand = async (args, io) => {
     if (sub === 'export') return await runExport(store, parsed.values, io);
     return await runGenerate(store, parsed.values, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    const message = isAppError(error) || error instanceof Error ? error.message : String(error);
-    io.stderr.write(`events ${sub}: ${message}\n`);
-    return 1;
+    return reportError(sub, error, io);
   } finally {
     await store?.close();
   }

@@ -1,0 +1,117 @@
+import pg from 'pg';
+import type { TeamConnectionTest } from '../../shared/contract/team';
+import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './connection';
+import { assertTeamSchemaCompatible, teamSchemaVersion } from './migrate';
+import { describeTeamError } from './sender';
+
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * Words an agent or supervisor can act on for any failure talking to the team store. Adds the TLS
+ * cases (server without TLS, certificate not trusted) to the sender's wording, and never contains
+ * the password: pg messages do not carry it, and a URL in a message is redacted.
+ */
+export function explainTeamError(error: unknown, url?: string): string {
+  const e = error as { code?: string; message?: string };
+  let reason: string;
+  if (/does not support SSL/i.test(e.message ?? '')) {
+    reason =
+      'The server does not offer TLS. Tandem only talks to a team store on another machine over TLS; ask your administrator to enable it, or connect through a loopback address (an SSH tunnel).';
+  } else if (TLS_CODES.has(e.code ?? '')) {
+    reason = `The server's certificate could not be verified (${e.code}). If your company uses its own certificate authority, paste its PEM in "CA certificate".`;
+  } else if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT') {
+    const what = e.code === 'ENOTFOUND' ? 'The host name is not known' : 'Nothing answers at that address';
+    reason = `Team store unreachable: ${what} (${e.code}). Check the host and port, and that you are on the company network.`;
+  } else {
+    reason = describeTeamError(error).reason;
+  }
+  return url ? reason.replaceAll(url, redactUrl(url)) : reason;
+}
+
+/** What a login may do on the server, from its privileges (not from its name). */
+async function accessOf(client: pg.Client): Promise<TeamConnectionTest['access']> {
+  const { rows } = await client.query<{ sel: boolean; ins: boolean; sup: boolean }>(
+    `SELECT has_table_privilege('tandem_events', 'SELECT') AS sel,
+            has_table_privilege('tandem_events', 'INSERT') AS ins,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS sup`,
+  );
+  const r = rows[0]!;
+  if (r.sup) return 'admin';
+  if (r.sel) return 'supervisor';
+  if (r.ins) return 'agent';
+  return 'none';
+}
+
+/**
+ * "Test connection" in Settings: connects with the given settings and the stored password, checks the
+ * schema and what the login may do for this desktop's role, and reports in plain words. Nothing is
+ * written. `schemaVersion` is the newest schema this build knows.
+ */
+export async function testTeamConnection(
+  options: TeamConnectionOptions,
+  purpose: 'ship' | 'read',
+  schemaVersion = 1,
+): Promise<TeamConnectionTest> {
+  const started = performance.now();
+  const result = (ok: boolean, message: string, extra: Partial<TeamConnectionTest> = {}) => ({
+    ok,
+    message: message.slice(0, 1000),
+    latencyMs: Math.round(performance.now() - started),
+    access: null,
+    schemaVersion: null,
+    ...extra,
+  });
+  let config: pg.ClientConfig;
+  try {
+    config = teamClientConfig({ connectTimeoutMs: 8000, statementTimeoutMs: 8000, ...options });
+  } catch (error) {
+    return result(false, (error as Error).message);
+  }
+  if (!options.password) {
+    return result(false, 'No password is set: enter the password your administrator gave you, then test.');
+  }
+  const client = new pg.Client(config);
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await assertTeamSchemaCompatible(client, schemaVersion);
+    const version = await teamSchemaVersion(client);
+    const access = await accessOf(client);
+    const extra = { access, schemaVersion: version };
+    const where = `${config.host}:${config.port}/${config.database ?? ''}`;
+    if (purpose === 'ship' && access !== 'agent' && access !== 'admin') {
+      return result(
+        false,
+        access === 'supervisor'
+          ? `Connected to ${where}, but "${config.user}" is a supervisor login: it can read the team's events, not ship an agent's. Use your agent login.`
+          : `Connected to ${where}, but "${config.user}" may not write events. Ask your administrator to run team add-agent.`,
+        extra,
+      );
+    }
+    if (purpose === 'read' && access !== 'supervisor' && access !== 'admin') {
+      return result(
+        false,
+        `Connected to ${where}, but "${config.user}" may not read the team's events. Ask your administrator for a supervisor login (team add-supervisor).`,
+        extra,
+      );
+    }
+    return result(
+      true,
+      purpose === 'ship'
+        ? `Connected to ${where} as "${config.user}": your events will be shipped (schema version ${version}).`
+        : `Connected to ${where} as "${config.user}": the dashboard can read the team's events (schema version ${version}).`,
+      extra,
+    );
+  } catch (error) {
+    return result(false, explainTeamError(error, options.url));
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
