@@ -6,6 +6,7 @@
  */
 
 import type { Lexicon } from './lexicon';
+import { createTermIndex } from './term-index';
 
 /** A sparse vector: parallel arrays of feature indices (ascending) and values. */
 export interface SparseVector {
@@ -144,38 +145,123 @@ export function fitVectorizer(
   return createVectorizer(termIds, idf, lexicon);
 }
 
+/** Distinct tokens whose features are remembered; beyond this the cache starts over (bounded memory). */
+const TOKEN_CACHE_LIMIT = 50_000;
+
+/** `1 + ln(n)` for the term counts a message usually has, computed once. */
+const LOG_TF = Float64Array.from({ length: 256 }, (_, n) => (n === 0 ? 0 : 1 + Math.log(n)));
+
+/** What a token contributes on its own, resolved to feature indices once and then reused. */
+interface TokenFeatures {
+  wordHash: number;
+  /** Known feature indices of the word, its character grams and its exact lexicon concepts. */
+  own: Int32Array;
+  fuzzyCandidate: boolean;
+  /** Known feature indices of the concepts one typo away. */
+  near: Int32Array;
+}
+
 /** Rebuilds a vectorizer from its state (term ids by feature index, IDF), e.g. from a shipped model. */
 export function createVectorizer(termIds: Uint32Array, idf: Float64Array, lexicon?: Lexicon): Vectorizer {
-  const vocab = new Map<number, number>();
-  termIds.forEach((term, idx) => vocab.set(term, idx));
+  const vocab = createTermIndex(termIds);
   const isUnknownWord = (token: string) => !vocab.has(tag(hashString(token, SEED.word), 0));
-  // Scratch buffers reused across calls: transform allocates only its result.
+  // Scratch state reused across calls: transform allocates only its result. `seen` marks the distinct
+  // features of the current message as bits, so they come out in ascending order without a sort.
   const tf = new Float64Array(idf.length);
-  const touched: number[] = [];
-  const transformTerms = (terms: readonly number[]): SparseVector => {
-    touched.length = 0;
-    for (const term of terms) {
-      const idx = vocab.get(term);
-      if (idx === undefined) continue;
-      if (tf[idx] === 0) touched.push(idx);
-      tf[idx]!++;
+  const seen = new Int32Array((idf.length + 31) >>> 5);
+  let count = 0;
+  const add = (idx: number): void => {
+    if (idx < 0) return;
+    if (tf[idx] === 0) {
+      seen[idx >>> 5]! |= 1 << (idx & 31);
+      count++;
     }
-    touched.sort((a, b) => a - b);
-    const indices = new Int32Array(touched.length);
-    const values = new Float64Array(touched.length);
+    tf[idx]!++;
+  };
+  const finish = (): SparseVector => {
+    const indices = new Int32Array(count);
+    const values = new Float64Array(count);
+    count = 0;
+    let k = 0;
     let norm = 0;
-    for (let k = 0; k < touched.length; k++) {
-      const idx = touched[k]!;
-      // Sublinear tf: a word repeated in a rant should not dominate.
-      const v = (1 + Math.log(tf[idx]!)) * idf[idx]!;
-      tf[idx] = 0;
-      indices[k] = idx;
-      values[k] = v;
-      norm += v * v;
+    for (let w = 0; w < seen.length; w++) {
+      let bits = seen[w]!;
+      if (bits === 0) continue;
+      seen[w] = 0;
+      while (bits !== 0) {
+        const idx = (w << 5) | (31 - Math.clz32(bits & -bits));
+        bits &= bits - 1;
+        const n = tf[idx]!;
+        // Sublinear tf: a word repeated in a rant should not dominate.
+        const v = (n < LOG_TF.length ? LOG_TF[n]! : 1 + Math.log(n)) * idf[idx]!;
+        tf[idx] = 0;
+        indices[k] = idx;
+        values[k++] = v;
+        norm += v * v;
+      }
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < values.length; k++) values[k] = values[k]! * inv;
+    for (let j = 0; j < values.length; j++) values[j] = values[j]! * inv;
     return { indices, values };
+  };
+  const transformTerms = (terms: readonly number[]): SparseVector => {
+    for (const term of terms) add(vocab.get(term));
+    return finish();
+  };
+
+  // Scoring a message repeats the same few thousand words, so each distinct token's hashing, vocabulary
+  // lookups and lexicon matching are done once. The result equals `transformTerms(extractTerms(…))`
+  // (a test holds the two paths equal); training keeps the plain path.
+  const conceptIndex = (concept: string) => vocab.get(tag(hashString(concept, SEED.concept), 3));
+  const known = (ids: Iterable<number>): Int32Array => {
+    const out: number[] = [];
+    for (const id of ids) {
+      const idx = vocab.get(id);
+      if (idx >= 0) out.push(idx);
+    }
+    return Int32Array.from(out);
+  };
+  const cache = new Map<string, TokenFeatures>();
+  const featuresOf = (t: string): TokenFeatures => {
+    let f = cache.get(t);
+    if (f) return f;
+    const wordHash = hashString(t, SEED.word);
+    const ids: number[] = [tag(wordHash, 0)];
+    if (t !== '?' && t !== '!' && t !== '0') {
+      const padded = ' ' + t + ' ';
+      for (let s = 0; s + CHAR_N <= padded.length; s++)
+        ids.push(tag(hashString(padded, SEED.char, s, s + CHAR_N), 2));
+    }
+    const m = lexicon?.matchToken(t, isUnknownWord);
+    for (const c of m?.exact ?? []) ids.push(tag(hashString(c, SEED.concept), 3));
+    f = {
+      wordHash,
+      own: known(ids),
+      fuzzyCandidate: m?.fuzzyCandidate ?? false,
+      near: known((m?.near ?? []).map((c) => tag(hashString(c, SEED.concept), 3))),
+    };
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    cache.set(t, f);
+    return f;
+  };
+  const transform = (text: string): SparseVector => {
+    const tokens = tokenize(canonicalize(text));
+    let budget = lexicon?.fuzzyBudget ?? 0;
+    let previous = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const f = featuresOf(tokens[i]!);
+      const own = f.own;
+      for (let j = 0; j < own.length; j++) add(own[j]!);
+      if (i > 0) add(vocab.get(tag(Math.imul(previous ^ SEED.bigram, 0x9e3779b1) ^ f.wordHash, 1)));
+      previous = f.wordHash;
+      if (!lexicon) continue;
+      if (f.fuzzyCandidate && budget > 0) {
+        budget--;
+        for (let j = 0; j < f.near.length; j++) add(f.near[j]!);
+      }
+      for (const c of lexicon.phrasesAt(tokens, i)) add(conceptIndex(c));
+    }
+    return finish();
   };
   return {
     size: idf.length,
@@ -183,6 +269,13 @@ export function createVectorizer(termIds: Uint32Array, idf: Float64Array, lexico
     idf,
     transformTerms,
     // Typo matching against the lexicon only for words the training data never used.
-    transform: (text) => transformTerms(extractTerms(text, lexicon, isUnknownWord)),
+    transform,
   };
+}
+
+/** The reference path `transform` must equal: every term of the message, then the vocabulary. */
+export function uncachedTransform(vectorizer: Vectorizer, lexicon?: Lexicon): (text: string) => SparseVector {
+  const vocab = new Set(vectorizer.terms);
+  const isUnknownWord = (token: string) => !vocab.has(tag(hashString(token, SEED.word), 0));
+  return (text) => vectorizer.transformTerms(extractTerms(text, lexicon, isUnknownWord));
 }

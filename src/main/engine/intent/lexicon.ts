@@ -31,6 +31,24 @@ export const LexiconSchema = z.object({
 export interface Lexicon {
   readonly conceptCount: number;
   match(tokens: readonly string[], fuzzy?: (token: string) => boolean): string[];
+  /**
+   * What one token matches on its own, independent of its neighbours, so a caller can cache it per
+   * distinct token: `match` equals, token by token, `exact`, then `near` while the per-message typo
+   * budget lasts (one unit per token with `fuzzyCandidate`), then `phrasesAt`.
+   */
+  matchToken(token: string, fuzzy?: (token: string) => boolean): TokenMatch;
+  /** Concepts of the multi-word entries that start at `tokens[i]`. */
+  phrasesAt(tokens: readonly string[], i: number): readonly string[];
+  /** Typo lookups allowed per message (see `match`). */
+  readonly fuzzyBudget: number;
+}
+
+/** A token's lexicon matches; see `Lexicon.matchToken`. */
+export interface TokenMatch {
+  exact: readonly string[];
+  /** The token may match one typo away (and uses one unit of the message's typo budget). */
+  fuzzyCandidate: boolean;
+  near: readonly string[];
 }
 
 /** Shortest word or stem that typo matching applies to: shorter words are too easily confused. */
@@ -98,35 +116,47 @@ export function compileLexicon(
       }
     }
   };
+  const none: readonly string[] = [];
+  const matchToken = (t: string, fuzzy?: (token: string) => boolean): TokenMatch => {
+    const exact: string[] = [...(words.get(t) ?? none)];
+    for (const s of stems.get(t.slice(0, 3)) ?? []) if (t.startsWith(s.stem)) exact.push(s.concept);
+    const fuzzyCandidate =
+      exact.length === 0 && t.length >= FUZZY_MIN - 1 && t.length <= FUZZY_MAX_TOKEN && fuzzy?.(t) === true;
+    let near = none;
+    if (fuzzyCandidate) {
+      const found = new Set<string>();
+      fuzzyMatch(t, found);
+      near = [...found];
+    }
+    return { exact, fuzzyCandidate, near };
+  };
+  const phrasesAt = (tokens: readonly string[], i: number): readonly string[] => {
+    const starting = phrases.get(tokens[i]!);
+    if (!starting) return none;
+    const found: string[] = [];
+    for (const p of starting) {
+      let ok = i + p.words.length <= tokens.length;
+      for (let j = 1; ok && j < p.words.length; j++) ok = tokens[i + j] === p.words[j];
+      if (ok) found.push(p.concept);
+    }
+    return found;
+  };
   return {
     conceptCount: Object.keys(data.concepts).length,
+    fuzzyBudget: FUZZY_MAX_PER_MESSAGE,
+    matchToken,
+    phrasesAt,
     match(tokens, fuzzy) {
       const found: string[] = [];
       let fuzzyBudget = FUZZY_MAX_PER_MESSAGE;
       for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        const direct = words.get(t);
-        if (direct) found.push(...direct);
-        const before = found.length;
-        for (const s of stems.get(t.slice(0, 3)) ?? []) if (t.startsWith(s.stem)) found.push(s.concept);
-        if (
-          !direct &&
-          found.length === before &&
-          t.length >= FUZZY_MIN - 1 &&
-          t.length <= FUZZY_MAX_TOKEN &&
-          fuzzyBudget > 0 &&
-          fuzzy?.(t)
-        ) {
+        const m = matchToken(tokens[i]!, fuzzyBudget > 0 ? fuzzy : undefined);
+        found.push(...m.exact);
+        if (m.fuzzyCandidate) {
           fuzzyBudget--;
-          const near = new Set<string>();
-          fuzzyMatch(t, near);
-          found.push(...near);
+          found.push(...m.near);
         }
-        for (const p of phrases.get(t) ?? []) {
-          let ok = i + p.words.length <= tokens.length;
-          for (let j = 1; ok && j < p.words.length; j++) ok = tokens[i + j] === p.words[j];
-          if (ok) found.push(p.concept);
-        }
+        found.push(...phrasesAt(tokens, i));
       }
       return found;
     },
