@@ -13,7 +13,7 @@ import type { PgEventStore } from '../../../src/main/team-store/pg-event-store';
 import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
 import type { EventSource, TeamStatus } from '../../../src/shared/contract/team';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { CallInput, CallName, CallOutput } from '../../../src/shared/ipc/api';
 import { agentEvents, countTeamEvents, setupAgent } from '../team-store/helpers';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from '../team-store/pg-cluster';
 
@@ -43,9 +43,15 @@ function waitForStatus(core: AppCore, predicate: (s: TeamStatus) => boolean): Pr
   return nextEvent<TeamStatus>(core, 'onDidChangeTeamStatus', predicate);
 }
 
-function ok<T>(result: IpcResult<T>): T {
+/** Calls through the real router (sender check, input validation) and returns the typed answer. */
+async function call<K extends CallName>(
+  router: IpcRouter,
+  name: K,
+  input: CallInput<K>,
+): Promise<CallOutput<K>> {
+  const result = await router.handle(name, input, sender);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
+  return result.data as CallOutput<K>;
 }
 
 describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)', () => {
@@ -97,8 +103,8 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
 
   it('is off by default and leaves the local store without an outbox', async () => {
     const { core, router } = await startCore();
-    expect(ok(await router.handle('getTeamStatus', undefined, sender))).toMatchObject({ state: 'off' });
-    expect(ok(await router.handle('getEventSource', undefined, sender))).toEqual({
+    expect(await call(router, 'getTeamStatus', undefined)).toMatchObject({ state: 'off' });
+    expect(await call(router, 'getEventSource', undefined)).toEqual({
       kind: 'local',
       label: 'this computer',
       problem: null,
@@ -108,24 +114,20 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
 
   it('ships a recorded assist event: queued, then connected with the event on the server', async () => {
     const { core, router } = await startCore();
-    ok(await router.handle('updateSettings', { identity: { agentId: 'ann', team: 'returns' } }, sender));
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: annPassword }, sender));
+    await call(router, 'updateSettings', { identity: { agentId: 'ann', team: 'returns' } });
+    await call(router, 'setSecret', { name: 'teamStore.password', value: annPassword });
     const statuses: TeamStatus[] = [];
     core.bus.onDidEmit((name, payload) => {
       if (name === 'onDidChangeTeamStatus') statuses.push(payload as TeamStatus);
     });
-    ok(
-      await router.handle(
-        'updateSettings',
-        { teamStore: { enabled: true, url: urlFor('ann'), outboxCapacity: 500_000 } },
-        sender,
-      ),
-    );
+    await call(router, 'updateSettings', {
+      teamStore: { enabled: true, url: urlFor('ann'), outboxCapacity: 500_000 },
+    });
     await core.team.settled();
     await waitForStatus(core, (s) => s.state === 'connected');
     const before = await countTeamEvents(admin, 'ann');
 
-    ok(await router.handle('analyzeText', { text: 'Where is my order #4411? It is late.' }, sender));
+    await call(router, 'analyzeText', { text: 'Where is my order #4411? It is late.' });
     const shipped = await waitForStatus(
       core,
       (s) => s.state === 'connected' && s.queued === 0 && !!s.lastSentAt,
@@ -150,34 +152,34 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
     expect(rows.map((r) => r.id).sort()).toEqual([...local].sort());
     expect(new Set(rows.map((r) => r.team))).toEqual(new Set(['returns']));
     expect(rows.map((r) => r.type)).toContain('message_analyzed');
-    expect(ok(await router.handle('getTeamStatus', undefined, sender)).state).toBe('connected');
+    expect((await call(router, 'getTeamStatus', undefined)).state).toBe('connected');
   }, 60_000);
 
   it('a wrong password gives state error with a reason that does not contain the password', async () => {
     const { core, router } = await startCore();
     const wrong = 'not-the-password-Zq81';
-    ok(await router.handle('updateSettings', { identity: { agentId: 'ann' } }, sender));
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: wrong }, sender));
-    ok(await router.handle('updateSettings', { teamStore: { enabled: true, url: urlFor('ann') } }, sender));
+    await call(router, 'updateSettings', { identity: { agentId: 'ann' } });
+    await call(router, 'setSecret', { name: 'teamStore.password', value: wrong });
+    await call(router, 'updateSettings', { teamStore: { enabled: true, url: urlFor('ann') } });
     const status = await waitForStatus(core, (s) => s.state === 'error');
     expect(status.reason).toMatch(/refused the login|password/i);
     expect(status.reason).not.toContain(wrong);
-    const test = ok(await router.handle('testTeamConnection', undefined, sender));
+    const test = await call(router, 'testTeamConnection', undefined);
     expect(test.ok).toBe(false);
     expect(test.message).toMatch(/password authentication failed/);
     expect(test.message).not.toContain(wrong);
 
     // Fixing the password alone (no settings change) reconnects: the password is watched too.
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: annPassword }, sender));
+    await call(router, 'setSecret', { name: 'teamStore.password', value: annPassword });
     await waitForStatus(core, (s) => s.state === 'connected');
-    const good = ok(await router.handle('testTeamConnection', undefined, sender));
+    const good = await call(router, 'testTeamConnection', undefined);
     expect(good).toMatchObject({ ok: true, access: 'agent', schemaVersion: 1 });
   }, 60_000);
 
   it('refuses a login that is not the agent id, and a URL with a password, in words', async () => {
     const { core, router } = await startCore();
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: annPassword }, sender));
-    ok(await router.handle('updateSettings', { teamStore: { enabled: true, url: urlFor('ann') } }, sender));
+    await call(router, 'setSecret', { name: 'teamStore.password', value: annPassword });
+    await call(router, 'updateSettings', { teamStore: { enabled: true, url: urlFor('ann') } });
     const status = await waitForStatus(core, (s) => s.state === 'error');
     expect(status.reason).toMatch(/must be your agent ID \("agent"\)/);
 
@@ -196,15 +198,13 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
 
   it('an unreachable server is offline with a retry time, and Test connection says unreachable', async () => {
     const { core, router } = await startCore();
-    ok(await router.handle('updateSettings', { identity: { agentId: 'ann' } }, sender));
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: annPassword }, sender));
-    ok(
-      await router.handle('updateSettings', { teamStore: { enabled: true, url: urlFor('ann', 1) } }, sender),
-    );
+    await call(router, 'updateSettings', { identity: { agentId: 'ann' } });
+    await call(router, 'setSecret', { name: 'teamStore.password', value: annPassword });
+    await call(router, 'updateSettings', { teamStore: { enabled: true, url: urlFor('ann', 1) } });
     const status = await waitForStatus(core, (s) => s.state === 'offline');
     expect(status.nextRetryAt).not.toBeNull();
     expect(status.reason).toMatch(/unreachable/i);
-    const test = ok(await router.handle('testTeamConnection', { url: urlFor('ann', 1) }, sender));
+    const test = await call(router, 'testTeamConnection', { url: urlFor('ann', 1) });
     expect(test).toMatchObject({ ok: false });
     expect(test.message).toMatch(/unreachable/i);
   });
@@ -217,51 +217,45 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
     const bob = agentEvents('bob', 80, 6).map((e) => ({ ...e, team: 'billing' }));
     await insertTeamEvents(admin, [...ann, ...bob], known);
 
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: suePassword }, sender));
+    await call(router, 'setSecret', { name: 'teamStore.password', value: suePassword });
     const switched = nextEvent<EventSource>(core, 'onDidChangeEventSource', (s) => s.kind === 'team');
-    ok(
-      await router.handle(
-        'updateSettings',
-        { role: 'supervisor', teamStore: { enabled: true, url: urlFor('sue') } },
-        sender,
-      ),
-    );
+    await call(router, 'updateSettings', {
+      role: 'supervisor',
+      teamStore: { enabled: true, url: urlFor('sue') },
+    });
     expect(await switched).toEqual({
       kind: 'team',
       label: `team store (127.0.0.1:${cluster.port}/postgres)`,
       problem: null,
     });
     const range = { from: '2026-09-01', to: '2026-12-01' };
-    const all = ok(await router.handle('getMetrics', range, sender));
-    const annOnly = ok(await router.handle('getMetrics', { ...range, agentIds: ['ann'] }, sender));
-    const billing = ok(await router.handle('getMetrics', { ...range, teams: ['billing'] }, sender));
+    const all = await call(router, 'getMetrics', range);
+    const annOnly = await call(router, 'getMetrics', { ...range, agentIds: ['ann'] });
+    const billing = await call(router, 'getMetrics', { ...range, teams: ['billing'] });
     expect(all.totals.messages).toBeGreaterThan(0);
     expect(annOnly.totals.messages + billing.totals.messages).toBe(all.totals.messages);
     // The local store has none of these: the figures can only have come from the team store.
     expect((await core.events.getMetrics(range)).totals.messages).toBe(0);
-    const rows = ok(
-      await router.handle('listAgentRows', { filter: range, sort: { by: 'agentId', dir: 'asc' } }, sender),
-    );
+    const rows = await call(router, 'listAgentRows', { filter: range, sort: { by: 'agentId', dir: 'asc' } });
     expect(rows.rows.map((r) => [r.agentId, r.team])).toEqual(
       expect.arrayContaining([
         ['ann', 'returns'],
         ['bob', 'billing'],
       ]),
     );
-    const page = ok(
-      await router.handle(
-        'listEvents',
-        { filter: { ...range, agentIds: ['bob'] }, query: { limit: 5 } },
-        sender,
-      ),
-    );
+    const page = await call(router, 'listEvents', {
+      filter: { ...range, agentIds: ['bob'] },
+      query: { limit: 5 },
+    });
     expect(page.events).toHaveLength(5);
     expect(page.events.every((e) => e.agentId === 'bob')).toBe(true);
-    const exported = ok(
-      await router.handle('exportEvents', { filter: range, format: 'jsonl', destination: 'text' }, sender),
-    );
+    const exported = await call(router, 'exportEvents', {
+      filter: range,
+      format: 'jsonl',
+      destination: 'text',
+    });
     expect(exported.count).toBeGreaterThan(0);
-    const notices = ok(await router.handle('getEventStoreNotices', undefined, sender));
+    const notices = await call(router, 'getEventStoreNotices', undefined);
     expect(notices.some((n) => n.message.startsWith('Source: team store'))).toBe(true);
 
     // Live: an event that reaches the server later is announced to the dashboard by the poll.
@@ -275,14 +269,11 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
 
   it('a supervisor whose team store is down gets a clear error, never the local figures', async () => {
     const { core, router } = await startCore();
-    ok(await router.handle('setSecret', { name: 'teamStore.password', value: suePassword }, sender));
-    ok(
-      await router.handle(
-        'updateSettings',
-        { role: 'supervisor', teamStore: { enabled: true, url: urlFor('sue', 1) } },
-        sender,
-      ),
-    );
+    await call(router, 'setSecret', { name: 'teamStore.password', value: suePassword });
+    await call(router, 'updateSettings', {
+      role: 'supervisor',
+      teamStore: { enabled: true, url: urlFor('sue', 1) },
+    });
     await core.team.settled();
     const result = await router.handle('getMetrics', {}, sender);
     expect(result.ok).toBe(false);
@@ -293,8 +284,8 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
     }
     // Turning the team store off puts the dashboard back on this computer, and says so.
     const back = nextEvent<EventSource>(core, 'onDidChangeEventSource', (s) => s.kind === 'local');
-    ok(await router.handle('updateSettings', { teamStore: { enabled: false } }, sender));
+    await call(router, 'updateSettings', { teamStore: { enabled: false } });
     expect((await back).label).toBe('this computer');
-    expect(ok(await router.handle('getMetrics', {}, sender)).totals.messages).toBe(0);
+    expect((await call(router, 'getMetrics', {})).totals.messages).toBe(0);
   });
 });
