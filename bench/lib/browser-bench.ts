@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -22,12 +22,20 @@ export const CHROMIUM_ARGS = [
 
 /** The browser harness for benchmarks: the built renderer in Chromium over a real app core. */
 export interface BrowserBench {
-  core: AppCore;
+  /** The current app core; {@link BrowserBench.reopenCore} replaces it. */
+  readonly core: AppCore;
+  /** The user-data folder the core runs over (kept after `close()` when given with `--user-data DIR`). */
+  userDataDir: string;
   clipboard: MemoryClipboard;
   origin: string;
   browser: Browser;
   /** Gives a page `window.tandem` over the real router, as the e2e fixture does; `onCall` sees each call's main-side time. */
-  bindPage(page: Page, onCall?: (name: string, ms: number) => void): Promise<void>;
+  bindPage(page: Page, onCall?: (name: string, ms: number, startedAt: number) => void): Promise<void>;
+  /**
+   * Disposes the core and creates a new one over the same user-data folder, as an app restart does:
+   * the event store is opened afresh (empty SQLite cache). Bound pages call the new core.
+   */
+  reopenCore(): Promise<AppCore>;
   close(): Promise<void>;
 }
 
@@ -35,7 +43,8 @@ export interface BrowserBench {
  * Sets the harness up once for a benchmark. The renderer is built into a folder private to this run (a
  * concurrent build cannot empty it mid-run) by the app's own build command in a child process, because
  * vite's resolver misbehaves under tsx's loader. `--renderer-dir DIR` serves an existing build and
- * `--skip-build` serves out/renderer as it is.
+ * `--skip-build` serves out/renderer as it is. `--user-data DIR` runs the core over DIR and keeps it
+ * (e.g. a seeded event store reused between runs); otherwise a temporary folder is used and removed.
  */
 export async function openBrowserBench(args: readonly string[], label: string): Promise<BrowserBench> {
   const windowApi = await bundleWindowApi();
@@ -52,34 +61,45 @@ export async function openBrowserBench(args: readonly string[], label: string): 
     rendererDir = join(builtDir, 'renderer');
   }
   const server = await startStaticServer(rendererDir);
-  const userDataDir = await mkdtemp(join(tmpdir(), `tandem-${label}-`));
+  const dataArg = args.indexOf('--user-data');
+  const keepData = dataArg >= 0;
+  const userDataDir = keepData
+    ? resolve(args[dataArg + 1]!)
+    : await mkdtemp(join(tmpdir(), `tandem-${label}-`));
+  await mkdir(userDataDir, { recursive: true });
   const clipboard = new MemoryClipboard();
-  const core = await createAppCore({
-    userDataDir,
-    resourcesDir: resolve(repoRoot, 'resources'),
-    clipboard,
-    secrets: new MemorySecretStore(),
-    notifications: new RecordingNotifications(),
-    shell: 'harness',
-    appVersion: '0.0.0-bench',
-    platform: process.platform,
-    openExternal: async () => {},
-  });
+  const openCore = (): Promise<AppCore> =>
+    createAppCore({
+      userDataDir,
+      resourcesDir: resolve(repoRoot, 'resources'),
+      clipboard,
+      secrets: new MemorySecretStore(),
+      notifications: new RecordingNotifications(),
+      shell: 'harness',
+      appVersion: '0.0.0-bench',
+      platform: process.platform,
+      openExternal: async () => {},
+    });
+  let core = await openCore();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-  const router = core.createRouter([`${server.origin}/`]);
+  let router = core.createRouter([`${server.origin}/`]);
   return {
-    core,
+    get core() {
+      return core;
+    },
+    userDataDir,
     clipboard,
     origin: server.origin,
     browser,
     async bindPage(page, onCall) {
       const invoke = async (frameUrl: string, isMainFrame: boolean, name: string, payload: unknown) => {
+        const startedAt = performance.timeOrigin + performance.now();
         const started = performance.now();
         const result = await router.handle(name, payload, { url: frameUrl, isMainFrame });
-        onCall?.(name, performance.now() - started);
+        onCall?.(name, performance.now() - started, startedAt);
         return result;
       };
       await page.exposeBinding('__tandemInvoke', (source, name: string, payload: unknown) =>
@@ -95,11 +115,17 @@ export async function openBrowserBench(args: readonly string[], label: string): 
       );
       await page.addInitScript({ content: windowApi });
     },
+    async reopenCore() {
+      await core.dispose();
+      core = await openCore();
+      router = core.createRouter([`${server.origin}/`]);
+      return core;
+    },
     async close() {
       await browser.close();
       await core.dispose();
       await server.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keepData) await rm(userDataDir, { recursive: true, force: true });
       if (builtDir) await rm(builtDir, { recursive: true, force: true });
     },
   };

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import type { Metrics } from '../../../../shared/contract/supervisor';
 import { count, decimal, dist, duration, pct } from '../model/format';
 
@@ -60,6 +61,9 @@ export function kpisOf(m: Metrics): Kpi[] {
  * compare with their helpdesk's own reports; the split beside it shows how it is made up.
  */
 export function KpiCards({ metrics }: { metrics: Metrics }) {
+  useLayoutEffect(() => {
+    performance.mark('tandem:kpis-committed');
+  }, []);
   return (
     <ul className="sup-kpis" aria-label="Key figures">
       {kpisOf(metrics).map((k) => (

@@ -40,7 +40,12 @@ export function useEventFilter(): EventFilter {
 export function useMetrics(filter: EventFilter) {
   return useQuery({
     queryKey: supervisorKeys.metrics(filter),
-    queryFn: async () => unwrap(await tandem().getMetrics(filter)),
+    queryFn: async () => {
+      performance.mark('tandem:getMetrics-sent');
+      const result = unwrap(await tandem().getMetrics(filter));
+      performance.mark('tandem:getMetrics-received');
+      return result;
+    },
     placeholderData: (previous) => previous,
   });
 }
