@@ -1,64 +1,46 @@
 import type pg from 'pg';
 import { TandemEventSchema, type TandemEvent } from '../../shared/domain/events';
 
-const COLUMNS = [
-  ['id', 'text'],
-  ['at', 'timestamptz'],
-  ['type', 'text'],
-  ['agent_id', 'text'],
-  ['team', 'text'],
-  ['source', 'text'],
-  ['thread_id', 'text'],
-  ['ticket_id', 'text'],
-  ['intent', 'text'],
-  ['suggestion_id', 'text'],
-  ['suggestion_source', 'text'],
-  ['model', 'text'],
-  ['verdict', 'text'],
-  ['accept_kind', 'text'],
-  ['edit_distance', 'float8'],
-  ['ms_to_accept', 'int4'],
-  ['payload', 'jsonb'],
+/**
+ * The indexed columns, as `jsonb_to_record` reads them out of each event's JSON (camelCase keys,
+ * absent keys become NULL). The order matches {@link INSERT_SQL}'s column list.
+ */
+const RECORD = [
+  ['id', 'id', 'text'],
+  ['at', 'at', 'timestamptz'],
+  ['type', 'type', 'text'],
+  ['agent_id', 'agentId', 'text'],
+  ['team', 'team', 'text'],
+  ['source', 'source', 'text'],
+  ['thread_id', 'threadId', 'text'],
+  ['ticket_id', 'ticketId', 'text'],
+  ['intent', 'intent', 'text'],
+  ['suggestion_id', 'suggestionId', 'text'],
+  ['suggestion_source', 'suggestionSource', 'text'],
+  ['model', 'model', 'text'],
+  ['verdict', 'verdict', 'text'],
+  ['accept_kind', 'acceptKind', 'text'],
+  ['edit_distance', 'editDistance', 'float8'],
+  ['ms_to_accept', 'msToAccept', 'int4'],
 ] as const;
 
 /**
- * One statement per batch with one array parameter per column (`unnest`): the server parses a
- * fixed-size statement whatever the batch size, which is what lets one sender reach tens of thousands
- * of events per second. No conflict target: agents have no SELECT, which a named target would need;
- * the primary key (id, at) is the only unique index, so a resent event is skipped.
+ * One statement per batch with ONE parameter: the batch as a JSON array of the events exactly as the
+ * local store holds them. The server splits the array as `json` (a cheap scan, no tree built for the
+ * whole batch), parses each event once into `jsonb` (the payload column) and lifts the indexed columns
+ * out of it with `jsonb_to_record`, in C. Measured against one typed array per column (`unnest`), this
+ * is 2–3× faster end to end: the client sends the outbox's own JSON text without re-serialising or
+ * array-escaping it, and the server does not parse 17 escaped text arrays (see the README's figures).
+ * No conflict target: agents have no SELECT, which a named target would need; the primary key
+ * (id, at) is the only unique index, so a resent event is skipped.
  */
-const INSERT_SQL = `INSERT INTO tandem_events (${COLUMNS.map((c) => c[0]).join(', ')})
-SELECT * FROM unnest(${COLUMNS.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ')})
+const INSERT_SQL = `INSERT INTO tandem_events (${RECORD.map((c) => c[0]).join(', ')}, payload)
+SELECT r.*, x.e FROM json_array_elements($1::json) AS j, LATERAL (SELECT j::jsonb AS e) AS x,
+  jsonb_to_record(x.e) AS r(${RECORD.map((c) => `"${c[1]}" ${c[2]}`).join(', ')})
 ON CONFLICT DO NOTHING`;
 
-const field = (event: TandemEvent, key: string): unknown =>
-  (event as unknown as Record<string, unknown>)[key];
-
-/** The columns of one event, lifted out of its JSON like the local store does. */
-function row(event: TandemEvent, payload: string): unknown[] {
-  return [
-    event.id,
-    event.at,
-    event.type,
-    event.agentId,
-    event.team,
-    event.source,
-    event.threadId,
-    event.ticketId ?? null,
-    event.intent ?? null,
-    event.suggestionId ?? null,
-    event.suggestionSource ?? null,
-    event.model ?? null,
-    event.verdict ?? null,
-    field(event, 'acceptKind') ?? null,
-    field(event, 'editDistance') ?? null,
-    field(event, 'msToAccept') ?? null,
-    payload,
-  ];
-}
-
 /** UTC month starts (ISO) a batch touches, for creating partitions before the insert. */
-export function monthsOf(events: readonly TandemEvent[]): string[] {
+export function monthsOf(events: readonly Pick<TandemEvent, 'at'>[]): string[] {
   const months = new Set<string>();
   for (const e of events) {
     const d = new Date(e.at);
@@ -83,26 +65,62 @@ export function parsePayloads(payloads: readonly string[]): { events: TandemEven
   return { events, invalid };
 }
 
+/** A batch ready to send: the events (for their months) and their JSON texts, in the same order. */
+export interface PreparedBatch {
+  events: readonly Pick<TandemEvent, 'at'>[];
+  /** Each event's JSON; the outbox's own text when it came from there (validated, not re-serialised). */
+  json: readonly string[];
+}
+
 /**
- * Writes a batch into the team store: makes sure each month's partition exists (cached per
- * connection), then one idempotent insert. Returns how many rows were new.
+ * Validates queued payloads and keeps the valid ones' original text, so the sender ships what the
+ * local store recorded byte for byte and spends no time re-serialising.
+ */
+export function prepareBatch(payloads: readonly string[]): PreparedBatch & { invalid: number[] } {
+  const events: TandemEvent[] = [];
+  const json: string[] = [];
+  const invalid: number[] = [];
+  payloads.forEach((p, i) => {
+    try {
+      const parsed = TandemEventSchema.safeParse(JSON.parse(p));
+      if (parsed.success) {
+        events.push(parsed.data);
+        json.push(p);
+      } else invalid.push(i);
+    } catch {
+      invalid.push(i);
+    }
+  });
+  return { events, json, invalid };
+}
+
+/**
+ * Writes a prepared batch: makes sure each month's partition exists (cached per connection), then
+ * one idempotent insert. Returns how many rows were new (0 for a pure resend).
+ */
+export async function insertPreparedBatch(
+  client: pg.ClientBase,
+  batch: PreparedBatch,
+  knownMonths: Set<string>,
+): Promise<number> {
+  if (batch.json.length === 0) return 0;
+  const missing = monthsOf(batch.events).filter((m) => !knownMonths.has(m));
+  if (missing.length > 0) {
+    await client.query('SELECT tandem_ensure_month(m) FROM unnest($1::timestamptz[]) AS m', [missing]);
+    for (const m of missing) knownMonths.add(m);
+  }
+  const result = await client.query(INSERT_SQL, [`[${batch.json.join(',')}]`]);
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Writes validated events into the team store (one idempotent insert, partitions created first).
+ * Returns how many rows were new.
  */
 export async function insertTeamEvents(
   client: pg.ClientBase,
   events: readonly TandemEvent[],
   knownMonths: Set<string>,
 ): Promise<number> {
-  if (events.length === 0) return 0;
-  const missing = monthsOf(events).filter((m) => !knownMonths.has(m));
-  if (missing.length > 0) {
-    await client.query('SELECT tandem_ensure_month(m) FROM unnest($1::timestamptz[]) AS m', [missing]);
-    for (const m of missing) knownMonths.add(m);
-  }
-  const columns: unknown[][] = COLUMNS.map(() => new Array<unknown>(events.length));
-  events.forEach((event, i) => {
-    const values = row(event, JSON.stringify(event));
-    values.forEach((v, c) => (columns[c]![i] = v));
-  });
-  const result = await client.query(INSERT_SQL, columns);
-  return result.rowCount ?? 0;
+  return insertPreparedBatch(client, { events, json: events.map((e) => JSON.stringify(e)) }, knownMonths);
 }

@@ -4,7 +4,7 @@ import type { Unsubscribe } from '../../shared/ipc/define';
 import type { TeamOutbox } from '../events/sqlite/team-outbox';
 import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './connection';
 import { assertTeamSchemaCompatible, TeamSchemaTooNewError } from './migrate';
-import { insertTeamEvents, parsePayloads } from './pg-writer';
+import { insertPreparedBatch, prepareBatch, type PreparedBatch } from './pg-writer';
 
 /** Time, injectable so backoff is tested without waiting and without flakiness. */
 export interface SenderClock {
@@ -196,19 +196,49 @@ export class TeamSender {
     return dropped;
   }
 
-  /** Sends one batch; returns false when the outbox was empty. */
+  /** Reads and validates the batch after `afterSeq` (from the front when null); null when nothing is queued. */
+  private prepare(afterSeq: number | null): (PreparedBatch & { lastSeq: number }) | null {
+    const { outbox } = this.options;
+    const entries =
+      afterSeq === null ? outbox.peek(this.o.batchSize) : outbox.peekAfter(afterSeq, this.o.batchSize);
+    if (entries.length === 0) return null;
+    const batch = prepareBatch(entries.map((e) => e.payload));
+    if (batch.invalid.length > 0) {
+      this.o.warn(`Team outbox: ${batch.invalid.length} entr(ies) no longer valid and not sent.`);
+    }
+    return { ...batch, lastSeq: entries.at(-1)!.seq };
+  }
+
+  /**
+   * Sends everything queued, batch after batch; returns false when the outbox was empty. While the
+   * server writes one batch, the next is read from the outbox and validated (the two run on different
+   * cores); a batch is acked only after the server committed it, and always in order.
+   */
   private async sendBatch(): Promise<boolean> {
     const { outbox } = this.options;
-    const entries = outbox.peek(this.o.batchSize);
-    if (entries.length === 0) return false;
-    const { events, invalid } = parsePayloads(entries.map((e) => e.payload));
-    if (invalid.length > 0) {
-      this.o.warn(`Team outbox: ${invalid.length} entr(ies) no longer valid and not sent.`);
-    }
+    let batch = this.prepare(null);
+    if (batch === null) return false;
     this.update({ state: 'sending', queued: outbox.size(), dropped: this.checkDropped() });
     const client = await this.connect();
-    await insertTeamEvents(client, events, this.knownMonths);
-    outbox.ack(entries.at(-1)!.seq);
+    while (batch !== null) {
+      const inFlight = insertPreparedBatch(client, batch, this.knownMonths);
+      let next: ReturnType<TeamSender['prepare']>;
+      try {
+        next = this.prepare(batch.lastSeq);
+      } catch (error) {
+        await inFlight.catch(() => {});
+        throw error;
+      }
+      await inFlight;
+      outbox.ack(batch.lastSeq);
+      this.update({
+        state: 'sending',
+        queued: outbox.size(),
+        dropped: this.checkDropped(),
+        lastSentAt: new Date(this.o.clock.now()).toISOString(),
+      });
+      batch = this.stop.signal.aborted ? null : next;
+    }
     return true;
   }
 
@@ -218,10 +248,7 @@ export class TeamSender {
       try {
         const sent = await this.sendBatch();
         this.failures = 0;
-        if (sent) {
-          this.update({ lastSentAt: new Date(this.o.clock.now()).toISOString() });
-          continue;
-        }
+        if (sent) continue;
         // Nothing queued: check the connection is good so "connected" means it, then wait.
         await this.connect();
         this.update({

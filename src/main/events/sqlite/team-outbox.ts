@@ -113,6 +113,18 @@ export class TeamOutbox {
     ).map((r) => ({ seq: Number(r.seq), eventId: r.event_id, payload: r.payload }));
   }
 
+  /**
+   * The `limit` entries after `seq`, in commit order: lets the sender read and validate the next batch
+   * while the server is still writing the previous one (which stays queued until acked).
+   */
+  peekAfter(seq: number, limit: number): OutboxEntry[] {
+    return (
+      this.db
+        .prepare('SELECT seq, event_id, payload FROM team_outbox WHERE seq > ? ORDER BY seq LIMIT ?')
+        .all(seq, limit) as Array<{ seq: number; event_id: string; payload: string }>
+    ).map((r) => ({ seq: Number(r.seq), eventId: r.event_id, payload: r.payload }));
+  }
+
   /** Removes every entry up to and including `seq` (they are stored on the server). */
   ack(seq: number): void {
     this.db.prepare('DELETE FROM team_outbox WHERE seq <= ?').run(seq);
