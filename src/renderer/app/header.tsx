@@ -1,3 +1,4 @@
+import { TeamStatusIndicator } from './team-status';
 import type { ViewId, ViewInfo } from './views';
 
 export interface HeaderProps {
@@ -37,6 +38,7 @@ export function Header({ views, current, onOpen, isMac }: HeaderProps) {
           ))}
         </ul>
       </nav>
+      <TeamStatusIndicator />
     </header>
   );
 }

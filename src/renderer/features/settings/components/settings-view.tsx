@@ -13,6 +13,7 @@ import { NoticesBanner } from './notices-banner';
 import { ResetSection } from './reset-section';
 import { SaveBar } from './save-bar';
 import { ShortcutsSection } from './shortcuts-section';
+import { TeamStoreSection } from './team-store-section';
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const form = useSettingsForm(settings);
@@ -39,6 +40,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <ApiKeySection preset={form.values.preset} />
         <ClipboardSection form={form} />
         <ConnectionsSection />
+        <TeamStoreSection form={form} />
         <ShortcutsSection form={form} />
         <GeneralSection form={form} />
         <ResetSection />

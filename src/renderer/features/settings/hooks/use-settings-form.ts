@@ -54,7 +54,11 @@ export function useSettingsForm(settings: Settings): SettingsFormController {
     const visible: FieldErrors = {};
     for (const key of Object.keys(allErrors) as FieldName[]) {
       // A field shows its error once the user changed it; the API version also when the preset asks for it.
-      if (key in pending || (key === 'apiVersion' && 'preset' in pending)) visible[key] = allErrors[key];
+      // The team store address also when the switch or the agent ID it must match changed.
+      const related =
+        (key === 'apiVersion' && 'preset' in pending) ||
+        (key === 'teamUrl' && ('teamEnabled' in pending || 'agentId' in pending || 'role' in pending));
+      if (key in pending || related) visible[key] = allErrors[key];
     }
     return visible;
   }, [allErrors, pending, showAllErrors]);

@@ -26,6 +26,10 @@ export interface FormValues {
   maxTokens: string;
   timeoutSeconds: string;
   suggestionCount: string;
+  teamEnabled: boolean;
+  teamUrl: string;
+  teamOutboxCapacity: string;
+  teamCaPem: string;
 }
 
 export type FieldName = keyof FormValues;
@@ -53,6 +57,10 @@ export function toFormValues(s: Settings): FormValues {
     maxTokens: String(s.llm.maxTokens),
     timeoutSeconds: String(s.llm.timeoutMs / 1000),
     suggestionCount: String(s.llm.suggestionCount),
+    teamEnabled: s.teamStore.enabled,
+    teamUrl: s.teamStore.url,
+    teamOutboxCapacity: String(s.teamStore.outboxCapacity),
+    teamCaPem: s.teamStore.caPem ?? '',
   };
 }
 
@@ -80,6 +88,7 @@ export function toPatch(edits: FormEdits, saved: Settings): SettingsPatch {
   const clipboard: NonNullable<SettingsPatch['clipboard']> = {};
   const shortcuts: NonNullable<SettingsPatch['shortcuts']> = {};
   const llm: NonNullable<SettingsPatch['llm']> = {};
+  const teamStore: NonNullable<SettingsPatch['teamStore']> = {};
   const e = edits;
   if (e.theme !== undefined) patch.theme = e.theme;
   if (e.role !== undefined) patch.role = e.role;
@@ -100,7 +109,12 @@ export function toPatch(edits: FormEdits, saved: Settings): SettingsPatch {
   if (e.maxTokens !== undefined) llm.maxTokens = num(e.maxTokens);
   if (e.timeoutSeconds !== undefined) llm.timeoutMs = Math.round(num(e.timeoutSeconds) * 1000);
   if (e.suggestionCount !== undefined) llm.suggestionCount = num(e.suggestionCount);
-  const sections = { identity, window, clipboard, shortcuts, llm } as const;
+  if (e.teamEnabled !== undefined) teamStore.enabled = e.teamEnabled;
+  if (e.teamUrl !== undefined) teamStore.url = e.teamUrl.trim();
+  if (e.teamOutboxCapacity !== undefined) teamStore.outboxCapacity = num(e.teamOutboxCapacity);
+  // An emptied CA field is sent as '' (not left out), so the saved certificate is really removed.
+  if (e.teamCaPem !== undefined) teamStore.caPem = e.teamCaPem.trim();
+  const sections = { identity, window, clipboard, shortcuts, llm, teamStore } as const;
   for (const [key, section] of Object.entries(sections)) {
     if (Object.keys(section).length === 0) continue;
     const base = saved[key as keyof typeof sections];

@@ -3,6 +3,8 @@ import {
   ClipboardSettingsSchema,
   IdentitySettingsSchema,
   LlmSettingsSchema,
+  TeamStoreSettingsSchema,
+  teamStoreUrlProblem,
 } from '../../../../shared/domain/settings';
 import { AZURE_PLACEHOLDERS } from './llm-presets';
 import type { FieldName, FormValues } from './form-values';
@@ -29,7 +31,51 @@ const numberRules: Partial<Record<FieldName, NumberRule>> = {
     scale: 1000,
   },
   suggestionCount: { schema: LlmSettingsSchema.shape.suggestionCount.unwrap(), label: 'Number of drafts' },
+  teamOutboxCapacity: {
+    schema: TeamStoreSettingsSchema.shape.outboxCapacity.unwrap(),
+    label: 'Outbox size',
+    unit: 'events',
+  },
 };
+
+/** The login in a team store address, or null when there is none to read. */
+export function teamLogin(url: string): string | null {
+  try {
+    const login = decodeURIComponent(new URL(url.trim()).username);
+    return login || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The team store address: same rules as main (shared), plus what only makes sense with the rest of
+ * the form: it is needed when the team store is on, and an agent's login must be their agent ID.
+ */
+function checkTeamUrl(values: FormValues): string | null {
+  const text = values.teamUrl.trim();
+  if (!text)
+    return values.teamEnabled ? 'Enter the team store address, e.g. postgres://LOGIN@HOST/DB.' : null;
+  const problem = teamStoreUrlProblem(text);
+  if (problem) return problem;
+  const login = teamLogin(text);
+  if (values.teamEnabled && values.role !== 'supervisor' && login !== values.agentId.trim()) {
+    return `The login in this address ("${login}") must be your agent ID ("${values.agentId.trim()}", under General): the team store only accepts your own events.`;
+  }
+  return null;
+}
+
+function checkCaPem(raw: string): string | null {
+  const text = raw.trim();
+  if (!text) return null;
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    return 'Paste the certificate in PEM form, starting with -----BEGIN CERTIFICATE-----.';
+  }
+  if (text.length > (TeamStoreSettingsSchema.shape.caPem.unwrap().maxLength ?? Infinity)) {
+    return 'This certificate is too long.';
+  }
+  return null;
+}
 
 function checkNumber(raw: string, rule: NumberRule): string | null {
   const scale = rule.scale ?? 1;
@@ -136,6 +182,8 @@ export function validateForm(values: FormValues): FieldErrors {
   );
   for (const field of Object.keys(shortcutLabels) as ShortcutField[])
     set(field, checkShortcut(field, values));
+  set('teamUrl', checkTeamUrl(values));
+  set('teamCaPem', checkCaPem(values.teamCaPem));
   return errors;
 }
 
