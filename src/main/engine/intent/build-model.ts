@@ -26,6 +26,6 @@ if (isEntryPoint) {
   const { fingerprint, snapshot } = trainShippedModel(dir);
   writeShippedModel(dir, fingerprint, snapshot);
   process.stdout.write(
-    `Wrote ${dir}/intents/model.json: ${snapshot.terms.length} features, temperature ${snapshot.temperature.toFixed(3)}\n`,
+    `Wrote ${dir}/intents/model.bin: ${snapshot.terms.length} features, temperature ${snapshot.temperature.toFixed(3)}\n`,
   );
 }

@@ -132,7 +132,8 @@ describe('resources on disk', () => {
 
   it('ignores a corrupt shipped model and trains instead', () => {
     const dir = copyResources();
-    writeFileSync(join(dir, 'intents', 'model.json'), '{"fingerprint": "truncated');
+    const model = join(dir, 'intents', 'model.bin');
+    writeFileSync(model, readFileSync(model).subarray(0, 5000));
     const c = createIntentClassifier({ resourcesDir: dir });
     expect(c.fromShippedModel).toBe(false);
     expect(c.classify('where is my refund')[0]!.label).toBe('refund');
