@@ -62,7 +62,13 @@ export function describeTeamError(error: unknown): { permanent: boolean; reason:
   if (code === '28P01' || code === '28000') {
     return { permanent: true, reason: `The team store refused the login: ${e.message ?? 'wrong password'}.` };
   }
-  if (code === '53100') return { permanent: false, reason: 'The team store server is out of disk space.' };
+  if (code === '53100') {
+    return {
+      permanent: false,
+      reason:
+        'The team server is out of disk space: events stay queued on this computer and are sent once the administrator frees space.',
+    };
+  }
   if (PERMANENT_CODES.has(code))
     return { permanent: true, reason: `The team store refused the events: ${e.message}` };
   if (/not set up yet/.test(e.message ?? '')) return { permanent: true, reason: e.message! };
@@ -84,6 +90,9 @@ export class TeamSender {
   private wake = new AbortController();
   private loop: Promise<void> | null = null;
   private failures = 0;
+  /** True while waiting out a backoff delay, which a {@link nudge} must not cut short. */
+  private backingOff = false;
+  private retryRequested = false;
   private reportedDropped = 0;
   private readonly o: Required<Omit<TeamSenderOptions, 'outbox' | 'connection'>>;
 
@@ -125,10 +134,21 @@ export class TeamSender {
     this.loop = this.run();
   }
 
-  /** Wakes an idle or backing-off sender (new events recorded, settings changed, network back). */
+  /**
+   * New events were recorded: wakes an idle sender so they leave at once. A sender backing off after
+   * a failure keeps waiting (only the queued count is refreshed): an agent records events every few
+   * seconds, and letting each one cut the backoff short would have every desktop hammer a server
+   * that is down. Use {@link retryNow} when there is reason to believe the server is back.
+   */
   nudge(): void {
     // The indicator shows the new queue length at once, not after the next batch.
     if (this.loop) this.update({ queued: this.options.outbox.size() });
+    if (!this.backingOff) this.wake.abort();
+  }
+
+  /** Ends a backoff wait now (the user pressed Retry, settings or the network changed). */
+  retryNow(): void {
+    this.retryRequested = true;
     this.wake.abort();
   }
 
@@ -276,7 +296,15 @@ export class TeamSender {
             .slice(0, 500),
           nextRetryAt: new Date(this.o.clock.now() + delay).toISOString(),
         });
-        await this.idle(delay);
+        // Nudges that came in during the failed attempt do not shorten the wait; retryNow() does.
+        if (!this.retryRequested) this.wake = new AbortController();
+        this.backingOff = true;
+        try {
+          await this.idle(delay);
+        } finally {
+          this.backingOff = false;
+          this.retryRequested = false;
+        }
       }
     }
   }

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { enableTeamOutbox, TeamOutbox } from '../../../src/main/events/sqlite/team-outbox';
 import { TeamSender } from '../../../src/main/team-store/sender';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
-import { agentEvents, countTeamEvents, setupAgent, tempDir, waitForStatus } from './helpers';
+import { pgUnavailableReason } from './pg-cluster';
+import { agentEvents, countTeamEvents, setupAgent, useTeamCluster, waitForStatus } from './helpers';
 
 const skip = pgUnavailableReason();
 /** Scaled so the test stays under a minute on two cores; the issue's 100 × 10,000 is a bench-size run. */
@@ -14,22 +13,10 @@ const AGENTS = Number(process.env.TANDEM_TEAM_AGENTS ?? 20);
 const EVENTS_PER_AGENT = Number(process.env.TANDEM_TEAM_EVENTS ?? 1500);
 
 describe.skipIf(skip !== null)('many agents shipping at once (real PostgreSQL)', () => {
-  let cluster: PgCluster;
-  let admin: pg.Client;
-  const { dir, cleanup } = tempDir();
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
-  }, 60_000);
-  afterAll(async () => {
-    await admin?.end();
-    await cluster?.destroy();
-    cleanup();
-  });
+  const ctx = useTeamCluster();
 
   it(`${AGENTS} agents × ${EVENTS_PER_AGENT} events arrive exactly once, including a full resend by each`, async () => {
+    const { cluster, admin, dir } = ctx;
     const desktops = [];
     for (let a = 0; a < AGENTS; a++) {
       const name = `agent-${a}`;

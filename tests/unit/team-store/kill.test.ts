@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { TeamOutbox } from '../../../src/main/events/sqlite/team-outbox';
 import { TeamSender } from '../../../src/main/team-store/sender';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
-import { countTeamEvents, setupAgent, tempDir, waitForStatus } from './helpers';
+import { pgUnavailableReason } from './pg-cluster';
+import { countTeamEvents, setupAgent, useTeamCluster, waitForStatus } from './helpers';
 
 const skip = pgUnavailableReason();
 const ROOT = resolve(__dirname, '../../..');
@@ -40,22 +39,10 @@ async function runAndKill(args: string[], acks: number, sends: number): Promise<
 }
 
 describe.skipIf(skip !== null)('outbox across kill -9 (real PostgreSQL)', () => {
-  let cluster: PgCluster;
-  let admin: pg.Client;
-  const { dir, cleanup } = tempDir();
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
-  }, 60_000);
-  afterAll(async () => {
-    await admin?.end();
-    await cluster?.destroy();
-    cleanup();
-  });
+  const ctx = useTeamCluster();
 
   it('every acknowledged event reaches the team store exactly once after repeated kills and a restart', async () => {
+    const { cluster, admin, dir } = ctx;
     const password = await setupAgent(admin, 'dan');
     const url = cluster.urlFor('dan', password);
     const dbPath = join(dir, 'dan.sqlite');

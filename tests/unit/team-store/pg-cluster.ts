@@ -30,6 +30,12 @@ export interface PgCluster {
   stop(): Promise<void>;
   /** Starts a stopped cluster again on the same port and data directory. */
   start(): Promise<void>;
+  /** `pg_ctl restart -m fast`: every connection is dropped, the server is back when this resolves. */
+  restart(): Promise<void>;
+  /** Data directory (owned by the server's OS user). */
+  dataDir: string;
+  /** Runs a command as the server's OS user (root cannot own a cluster). */
+  asServerUser(file: string, args: string[]): Promise<void>;
   /** Stops and deletes everything. */
   destroy(): Promise<void>;
 }
@@ -60,7 +66,12 @@ async function asServerUser(file: string, args: string[]): Promise<void> {
  * Starts a real cluster: trust on the local socket (fixture set-up only), scram passwords over TCP on
  * 127.0.0.1 so role and password behaviour is the one a team deployment has.
  */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(
+  options: {
+    fsync?: boolean;
+    /** Extra `postgres` options, e.g. `-c shared_buffers=1GB`. */ extra?: string;
+  } = {},
+): Promise<PgCluster> {
   const root = mkdtempSync(join(tmpdir(), 'tandem-pg-'));
   const data = join(root, 'data');
   const sock = join(root, 'sock');
@@ -87,6 +98,8 @@ export async function startPgCluster(): Promise<PgCluster> {
   ]);
   const port = await freePort();
   const log = join(root, 'server.log');
+  // fsync=off keeps test clusters fast; a bench that measures durability-sensitive figures passes fsync.
+  const serverOptions = `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=300 ${options.extra ?? ''}`;
   const start = async (): Promise<void> => {
     await asServerUser(join(PG_BIN, 'pg_ctl'), [
       '-D',
@@ -98,7 +111,23 @@ export async function startPgCluster(): Promise<PgCluster> {
       '30',
       'start',
       '-o',
-      `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+      serverOptions,
+    ]);
+  };
+  const restart = async (): Promise<void> => {
+    await asServerUser(join(PG_BIN, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      log,
+      '-w',
+      '-t',
+      '30',
+      '-m',
+      'fast',
+      'restart',
+      '-o',
+      serverOptions,
     ]);
   };
   const stop = async (): Promise<void> => {
@@ -113,6 +142,9 @@ export async function startPgCluster(): Promise<PgCluster> {
     urlFor,
     start,
     stop,
+    restart,
+    dataDir: data,
+    asServerUser,
     destroy: async () => {
       await stop();
       rmSync(root, { recursive: true, force: true });

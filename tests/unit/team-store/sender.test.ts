@@ -1,46 +1,21 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { enableTeamOutbox, TeamOutbox } from '../../../src/main/events/sqlite/team-outbox';
 import { backoffDelay, TeamSender, type SenderClock } from '../../../src/main/team-store/sender';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
-import { agentEvents, countTeamEvents, setupAgent, tempDir, waitForStatus } from './helpers';
+import { pgUnavailableReason } from './pg-cluster';
+import {
+  agentEvents,
+  countTeamEvents,
+  desktop,
+  setupAgent,
+  tempDir,
+  useTeamCluster,
+  waitForStatus,
+} from './helpers';
 
 const skip = pgUnavailableReason();
-
-/** A local store shipping as `agent`: the store, its outbox and a sender with short retry delays. */
-function desktop(dir: string, agent: string, url: string, opts: { batchSize?: number } = {}) {
-  const path = join(dir, `${agent}.sqlite`);
-  const store = SqliteEventStore.open(path);
-  const admin = new DatabaseSync(path);
-  enableTeamOutbox(admin, agent);
-  admin.close();
-  const outbox = new TeamOutbox(path);
-  const warnings: string[] = [];
-  const sender = new TeamSender({
-    outbox,
-    connection: { url },
-    baseDelayMs: 20,
-    maxDelayMs: 200,
-    idlePollMs: 50,
-    batchSize: opts.batchSize ?? 2000,
-    warn: (m) => warnings.push(m),
-  });
-  store.onDidRecord(() => sender.nudge());
-  return {
-    store,
-    outbox,
-    sender,
-    warnings,
-    close: async () => {
-      await sender.close();
-      outbox.close();
-      await store.close();
-    },
-  };
-}
 
 describe('backoff', () => {
   it('grows exponentially with jitter and stays under the cap', () => {
@@ -104,22 +79,10 @@ async function waitFor(cond: () => boolean): Promise<void> {
 }
 
 describe.skipIf(skip !== null)('team sender (real PostgreSQL)', () => {
-  let cluster: PgCluster;
-  let admin: pg.Client;
-  const { dir, cleanup } = tempDir();
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
-  }, 60_000);
-  afterAll(async () => {
-    await admin?.end();
-    await cluster?.destroy();
-    cleanup();
-  });
+  const ctx = useTeamCluster();
 
   it('flushes what was queued before start, then ships new events as they are recorded', async () => {
+    const { cluster, admin, dir } = ctx;
     const password = await setupAgent(admin, 'ann');
     const d = desktop(dir, 'ann', cluster.urlFor('ann', password));
     await d.store.insertBatch(agentEvents('ann', 1500, 11));
@@ -137,6 +100,7 @@ describe.skipIf(skip !== null)('team sender (real PostgreSQL)', () => {
   });
 
   it('shows a wrong password as an error with the reason, and keeps the events queued', async () => {
+    const { cluster, admin, dir } = ctx;
     await setupAgent(admin, 'bob');
     const d = desktop(dir, 'bob', cluster.urlFor('bob', 'wrong-password'));
     await d.store.insertBatch(agentEvents('bob', 10, 13));
@@ -149,7 +113,8 @@ describe.skipIf(skip !== null)('team sender (real PostgreSQL)', () => {
   });
 
   it('loses nothing when the server stops mid-stream and comes back', async () => {
-    const password = await setupAgent(admin, 'cat');
+    const { cluster, dir } = ctx;
+    const password = await setupAgent(ctx.admin, 'cat');
     const d = desktop(dir, 'cat', cluster.urlFor('cat', password), { batchSize: 200 });
     const events = agentEvents('cat', 6000, 14);
     d.sender.start();
@@ -163,11 +128,7 @@ describe.skipIf(skip !== null)('team sender (real PostgreSQL)', () => {
     await cluster.start();
     await d.store.insertBatch(events.slice(4000));
     await waitForStatus(d.sender, (s) => s.state === 'connected' && s.queued === 0);
-    await admin.end().catch(() => {});
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
-    expect(await countTeamEvents(admin, 'cat')).toEqual({ rows: 6000, distinct: 6000 });
+    expect(await countTeamEvents(await ctx.reconnect(), 'cat')).toEqual({ rows: 6000, distinct: 6000 });
     await d.close();
   }, 60_000);
 });

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { MemorySecretStore } from '../../../src/main/ports/secret-store';
 import { isLoopbackHost, redactUrl, teamClientConfig } from '../../../src/main/team-store/connection';
 import { createTeamHandlers } from '../../../src/main/team-store/team-handlers';
 import { TeamShipping } from '../../../src/main/team-store/team-shipping';
 import type { TeamStatus } from '../../../src/shared/contract/team';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
-import { agentEvents, countTeamEvents, setupAgent, tempDir, waitForStatus } from './helpers';
+import { pgUnavailableReason } from './pg-cluster';
+import { agentEvents, countTeamEvents, setupAgent, useTeamCluster, waitForStatus } from './helpers';
 
 describe('team store connection rules', () => {
   it('requires verified TLS unless the host is loopback', () => {
@@ -34,22 +33,10 @@ describe('team store connection rules', () => {
 const skip = pgUnavailableReason();
 
 describe.skipIf(skip !== null)('team shipping service (real PostgreSQL)', () => {
-  let cluster: PgCluster;
-  let admin: pg.Client;
-  const { dir, cleanup } = tempDir();
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
-  }, 60_000);
-  afterAll(async () => {
-    await admin?.end();
-    await cluster?.destroy();
-    cleanup();
-  });
+  const ctx = useTeamCluster();
 
   it('is off until configured, then ships with the password from the secret store', async () => {
+    const { cluster, admin, dir } = ctx;
     const password = await setupAgent(admin, 'eve');
     const path = join(dir, 'eve.sqlite');
     const store = SqliteEventStore.open(path);
