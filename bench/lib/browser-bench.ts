@@ -105,14 +105,25 @@ export async function openBrowserBench(args: readonly string[], label: string): 
       await page.exposeBinding('__tandemInvoke', (source, name: string, payload: unknown) =>
         invoke(source.frame.url(), source.frame === source.page.mainFrame(), name, payload),
       );
-      await page.exposeBinding('__tandemInvokeJson', (source, name: string, json: string | undefined) =>
-        invoke(
-          source.frame.url(),
-          source.frame === source.page.mainFrame(),
-          name,
-          json === undefined ? undefined : JSON.parse(json),
+      // Payloads and results cross as JSON text. Electron's IPC copies them with the structured-clone
+      // algorithm, about as fast as JSON; Playwright's binding would otherwise wrap every value of a
+      // result in its own protocol objects, which costs 100-800 ms for the dashboard's 40 KB metrics
+      // (measured) and would be charged to the app.
+      await page.exposeBinding('__tandemInvokeWire', async (source, name: string, json: string | undefined) =>
+        JSON.stringify(
+          await invoke(
+            source.frame.url(),
+            source.frame === source.page.mainFrame(),
+            name,
+            json === undefined ? undefined : JSON.parse(json),
+          ),
         ),
       );
+      await page.addInitScript({
+        content: `Object.defineProperty(window, '__tandemInvokeJson', {
+          value: (name, json) => window.__tandemInvokeWire(name, json).then((text) => JSON.parse(text)),
+        });`,
+      });
       await page.addInitScript({ content: windowApi });
     },
     async reopenCore() {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from '
 import { AssistView } from '../features/assist/components/assist-view';
 import { useSettings } from '../features/settings/hooks/use-settings-data';
 import { SettingsView } from '../features/settings/components/settings-view';
+import { prefetchDashboard } from '../features/supervisor/prefetch';
 import { useIsMac } from '../lib/use-app-info';
 import { useMainEvents } from '../lib/use-main-events';
 import { Header } from './header';
@@ -12,9 +13,13 @@ import { viewsForRole, type ViewId } from './views';
 
 // The dashboard and the trainer carry the chart library and their own screens: load them when opened,
 // so the agent's panel paints without them.
-const SupervisorView = lazy(() =>
-  import('../features/supervisor/components/supervisor-view').then((m) => ({ default: m.SupervisorView })),
-);
+// The dashboard's first queries and chart chunk start with its code, not after it (see prefetch.ts).
+const SupervisorView = lazy(() => {
+  prefetchDashboard();
+  return import('../features/supervisor/components/supervisor-view').then((m) => ({
+    default: m.SupervisorView,
+  }));
+});
 const TrainerView = lazy(() =>
   import('../features/trainer/components/trainer-view').then((m) => ({ default: m.TrainerView })),
 );

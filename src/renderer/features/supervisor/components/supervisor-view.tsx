@@ -13,13 +13,12 @@ import {
 import { rangeOnly } from '../model/filter';
 import { useSupervisorUi } from '../store/supervisor-ui-store';
 import { AgentTable } from './agent-table';
+import { ChartsSlot } from './charts-slot';
 import { ExportControls, ImportControls } from './data-actions';
 import { DashboardEmpty } from './dashboard-empty';
-import { EditHistogram, OverrideReasons } from './distribution-charts';
 import { DrillDownPanel } from './drill-down';
 import { FilterBar } from './filter-bar';
 import { KpiCards } from './kpi-cards';
-import { AcceptanceTrend, OutcomesByIntent } from './outcome-charts';
 
 const hasActivity = (m: Metrics | undefined): boolean =>
   !!m &&
@@ -83,12 +82,7 @@ export function SupervisorView() {
           ) : m ? (
             <>
               <KpiCards metrics={m} />
-              <div className="sup-charts">
-                <AcceptanceTrend metrics={m} onDrill={openDrill} />
-                <OutcomesByIntent metrics={m} onDrill={openDrill} />
-                <EditHistogram metrics={m} onDrill={openDrill} />
-                <OverrideReasons metrics={m} onDrill={openDrill} />
-              </div>
+              <ChartsSlot metrics={m} onDrill={openDrill} />
               <AgentTable filter={filter} />
             </>
           ) : null}

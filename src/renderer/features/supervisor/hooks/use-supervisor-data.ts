@@ -1,7 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type {
+  AgentPage,
   AgentSort,
+  Metrics,
+  StoreNotice,
   EventFilter,
   ExportFormat,
   ImportResult,
@@ -9,20 +12,11 @@ import type {
 import type { TandemEventType } from '../../../../shared/domain/events';
 import { tandem, unwrap } from '../../../lib/ipc';
 import { toEventFilter } from '../model/filter';
+import { takePrefetched } from '../prefetch';
+import { AGENT_PAGE, supervisorKeys } from './keys';
 import { useSupervisorUi, type DrillDown } from '../store/supervisor-ui-store';
 
-/** Every supervisor query starts with this key, so one invalidation refreshes the whole dashboard. */
-export const supervisorKeys = {
-  all: ['supervisor'] as const,
-  metrics: (filter: EventFilter) => ['supervisor', 'metrics', filter] as const,
-  agents: (filter: EventFilter, sort: AgentSort) => ['supervisor', 'agents', filter, sort] as const,
-  events: (filter: EventFilter, types: readonly TandemEventType[] | undefined) =>
-    ['supervisor', 'events', filter, types ?? null] as const,
-  notices: ['supervisor', 'notices'] as const,
-};
-
-/** Rows per page of the agent table; the virtual list asks for the next page near the end. */
-export const AGENT_PAGE = 100;
+export { AGENT_PAGE, supervisorKeys } from './keys';
 const EVENT_PAGE = 50;
 
 /**
@@ -40,9 +34,10 @@ export function useEventFilter(): EventFilter {
 export function useMetrics(filter: EventFilter) {
   return useQuery({
     queryKey: supervisorKeys.metrics(filter),
-    queryFn: async () => {
-      performance.mark('tandem:getMetrics-sent');
-      const result = unwrap(await tandem().getMetrics(filter));
+    queryFn: async ({ queryKey }) => {
+      const early = takePrefetched<Metrics>(queryKey);
+      if (!early) performance.mark('tandem:getMetrics-sent');
+      const result = unwrap(await (early ?? tandem().getMetrics(filter)));
       performance.mark('tandem:getMetrics-received');
       return result;
     },
@@ -55,8 +50,11 @@ export function useAgentRows(filter: EventFilter, sort: AgentSort) {
   return useInfiniteQuery({
     queryKey: supervisorKeys.agents(filter, sort),
     initialPageParam: 0,
-    queryFn: async ({ pageParam }) =>
-      unwrap(await tandem().listAgentRows({ filter, sort, page: { offset: pageParam, limit: AGENT_PAGE } })),
+    queryFn: async ({ pageParam, queryKey }) =>
+      unwrap(
+        await ((pageParam === 0 ? takePrefetched<AgentPage>(queryKey) : undefined) ??
+          tandem().listAgentRows({ filter, sort, page: { offset: pageParam, limit: AGENT_PAGE } })),
+      ),
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
       return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
@@ -94,7 +92,8 @@ export function useEventList(filter: EventFilter, types: readonly TandemEventTyp
 export function useStoreNotices() {
   return useQuery({
     queryKey: supervisorKeys.notices,
-    queryFn: async () => unwrap(await tandem().getEventStoreNotices()),
+    queryFn: async ({ queryKey }) =>
+      unwrap(await (takePrefetched<StoreNotice[]>(queryKey) ?? tandem().getEventStoreNotices())),
   });
 }
 
