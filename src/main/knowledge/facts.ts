@@ -5,6 +5,11 @@ import type { MacroConditions } from './macro';
 export interface ContextFacts {
   /** Whether we know which order the message is about (context or an order number in the text). */
   orderKnown?: boolean;
+  /**
+   * Whether anything about where the order is (status, shipping, tracking, delivery) is known. Always
+   * set, so a "let me check" reply can require it to be false and status replies never guess.
+   */
+  statusKnown?: boolean;
   orderStatus?: OrderStatus;
   delivered?: boolean;
   daysSinceDelivery?: number;
@@ -46,8 +51,14 @@ export function computeFacts(
 ): ContextFacts {
   const order = input.order;
   const orderKnown = orderNumberInText || Boolean(order?.number || order?.status);
-  if (!order) return { orderKnown };
-  const facts: ContextFacts = { orderKnown, orderStatus: order.status, paymentStatus: order.paymentStatus };
+  if (!order) return { orderKnown, statusKnown: false };
+  const statusKnown = Boolean(order.status || order.shippedAt || order.deliveredAt || order.trackingNumber);
+  const facts: ContextFacts = {
+    orderKnown,
+    statusKnown,
+    orderStatus: order.status,
+    paymentStatus: order.paymentStatus,
+  };
   const deliveredAt = parseDate(order.deliveredAt);
   if (deliveredAt !== undefined || order.status === 'delivered') facts.delivered = true;
   else if (order.status && NOT_DELIVERED.has(order.status)) facts.delivered = false;
@@ -86,6 +97,7 @@ export function evaluateConditions(when: MacroConditions | undefined, facts: Con
     return { ok: false };
   const bools: (keyof MacroConditions & keyof ContextFacts)[] = [
     'orderKnown',
+    'statusKnown',
     'delivered',
     'withinReturnWindow',
     'late',

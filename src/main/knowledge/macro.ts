@@ -8,6 +8,7 @@ import { OrderContextSchema, OrderStatusSchema } from '../../shared/domain/conte
 export const MacroConditionsSchema = z
   .object({
     orderKnown: z.boolean().optional(),
+    statusKnown: z.boolean().optional(),
     orderStatus: z.array(OrderStatusSchema).min(1).optional(),
     delivered: z.boolean().optional(),
     withinReturnWindow: z.boolean().optional(),

@@ -123,6 +123,37 @@ describe('context facts', () => {
       matched: 1,
       unknown: 1,
     });
-    expect(computeFacts({ text: '' }, 30, now)).toEqual({ orderKnown: false });
+    expect(computeFacts({ text: '' }, 30, now)).toEqual({ orderKnown: false, statusKnown: false });
+    expect(computeFacts({ text: '', order: { number: '1001' } }, 30, now)).toMatchObject({
+      orderKnown: true,
+      statusKnown: false,
+    });
+    expect(computeFacts({ text: '', order: { trackingNumber: '1Z999' } }, 30, now).statusKnown).toBe(true);
+  });
+});
+
+describe('replies never guess the order status', () => {
+  it('with an order number but no status, the top reply checks instead of saying it has not shipped', () => {
+    for (const text of [
+      'Where is my order #1234? It has been a week.',
+      'any update on order 55821? no tracking yet',
+    ]) {
+      const ids = top(text, 'order_status', { number: '1234' });
+      expect(ids[0], text).toBe('order-status-checking');
+    }
+    expect(top('My order #1001 still hasnt arrived', 'delivery_problem', { number: '1001' })[0]).toBe(
+      'delivery-checking',
+    );
+  });
+
+  it('offers the checking replies only while the status is unknown', () => {
+    for (const status of ['processing', 'shipped', 'in_transit', 'delivered'] as const) {
+      const ids = top('where is my order #1234', 'order_status', { number: '1234', status });
+      expect(ids, status).not.toContain('order-status-checking');
+      expect(ids, status).not.toContain('delivery-checking');
+    }
+    expect(top('Wo ist meine Bestellung #1234?', 'order_status', { number: '1234' }, 'de')[0]).toBe(
+      'order-status-checking.de',
+    );
   });
 });
