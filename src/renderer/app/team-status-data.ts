@@ -28,23 +28,31 @@ export function useEventSource() {
   });
 }
 
+/** Keeps the cached shipping status in step with main (views that show it without the header). */
+export function useFollowTeamStatus(): void {
+  const client = useQueryClient();
+  useEffect(
+    () => tandem().onDidChangeTeamStatus((status) => client.setQueryData(teamKeys.status, status)),
+    [client],
+  );
+}
+
 /**
  * Follows main's team store events: the status replaces the cached one, and a new dashboard source
- * drops every dashboard answer so no figure from the previous source stays on screen.
+ * drops every dashboard answer so no figure from the previous source stays on screen. Mounted once,
+ * by the header indicator.
  */
 export function useTeamEvents(): void {
   const client = useQueryClient();
-  useEffect(() => {
-    const api = tandem();
-    const offs = [
-      api.onDidChangeTeamStatus((status) => client.setQueryData(teamKeys.status, status)),
-      api.onDidChangeEventSource((source) => {
+  useFollowTeamStatus();
+  useEffect(
+    () =>
+      tandem().onDidChangeEventSource((source) => {
         client.setQueryData(teamKeys.source, source);
         void client.invalidateQueries({ queryKey: SUPERVISOR_QUERIES });
       }),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [client]);
+    [client],
+  );
 }
 
 export type TeamTone = 'ok' | 'busy' | 'warning' | 'error' | 'muted';

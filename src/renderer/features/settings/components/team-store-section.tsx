@@ -1,6 +1,6 @@
 import '../team-store.css';
 import { useId } from 'react';
-import { describeTeamStatus, useTeamStatus } from '../../../app/team-status-data';
+import { describeTeamStatus, useFollowTeamStatus, useTeamStatus } from '../../../app/team-status-data';
 import { CheckboxField, TextField } from '../../../ui/field';
 import { Section } from '../../../ui/section';
 import type { SettingsForm } from '../hooks/use-settings-form';
@@ -10,6 +10,7 @@ import { TeamTestConnection } from './team-test-connection';
 
 /** Where this desktop's shipping stands right now, in the same words as the header indicator. */
 function CurrentStatus() {
+  useFollowTeamStatus();
   const status = useTeamStatus();
   const view = describeTeamStatus(status.data);
   if (!view) return null;
