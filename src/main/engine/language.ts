@@ -2,7 +2,7 @@ import { detectAll } from 'tinyld/light';
 import { letterStats } from './text-stats';
 
 /**
- * Language detection with tinyld's "light" build. Chosen over eld (also installed): eld's smallest
+ * Language detection with tinyld's "light" build. Chosen over eld: eld's smallest
  * n-gram table takes ~0.5 s and ~85 MB to load on this class of machine, which alone breaks the
  * engine's start-up (≤ 300 ms) and memory (≤ 60 MB) budgets; tinyld light loads in ~55 ms with ~13 MB,
  * covers the 60+ languages a store's customers write in, and is accurate on sentence-length text.
