@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, SchemaTooNewError } from '../../../src/main/events/sqlite/schema';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, SchemaTooNewError } from '../../../src/main/events/sqlite/schema';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { scheduleRetention, type RetentionTimer } from '../../../src/main/events/retention';
 import { WriteQueue, type QueueTimer } from '../../../src/main/events/write-queue';
@@ -25,7 +25,8 @@ describe('SqliteEventStore on disk', () => {
         .prepare('SELECT version FROM schema_migrations')
         .all()
         .map((r) => r.version),
-    ).toEqual([LATEST_SCHEMA_VERSION]);
+    ).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(Math.max(...MIGRATIONS.map((m) => m.version))).toBe(LATEST_SCHEMA_VERSION);
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     raw.close();
     const again = SqliteEventStore.open(path);

@@ -1,9 +1,10 @@
 import type { BreakdownRow, EventFilter, Metrics } from '../../../shared/contract/supervisor';
 import { resolveFilter } from './filter';
 import { acceptStats } from './accept-stats';
-import { threadShownCounts, type EventDb } from './queries';
+import type { EventDb } from './queries';
 import { breakdown, labelBreakdown, trendBreakdowns, type RollupRow } from './rollups';
 import { distributionFromCounts, outcomeStats } from './stats';
+import { threadCounts } from './thread-counts';
 
 const DAY_MS = 86_400_000;
 
@@ -52,7 +53,7 @@ export async function getMetrics(
         'escalation_reason',
         'escalation_path',
       ]),
-      threadShownCounts(db, f),
+      threadCounts(db, f),
     ]);
   const t = all[0];
   const totals = {

@@ -98,8 +98,9 @@ export async function labelCounts(
 export async function threadShownCounts(
   db: EventDb,
   f: ResolvedFilter,
+  range: [number | null, number | null] = aggregateWindow(f),
 ): Promise<Array<{ value: number; count: number }>> {
-  const [fromMs, toMs] = aggregateWindow(f);
+  const [fromMs, toMs] = range;
   const rows = await db
     .selectFrom('threads')
     .$if(fromMs !== null, (qb) => qb.where('first_at_ms', '>=', fromMs!))
