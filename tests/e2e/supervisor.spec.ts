@@ -192,11 +192,21 @@ test.describe('supervisor dashboard', () => {
       path,
       [JSON.stringify(shown), JSON.stringify(accepted), '{"type": "nope"', ''].join('\n'),
     );
-    await page.getByLabel('Import exports (JSONL)').fill(path);
-    await page.getByRole('button', { name: 'Import' }).click();
+    // The supervisor picks the file in the open dialog (main reads only what was picked there).
+    harness.importDialogAnswers.push([path]);
+    await page.getByRole('button', { name: 'Choose export files…' }).click();
     const result = page.getByTestId('import-result');
     await expect(result).toContainText('Imported 1 · 1 already present · 1 line skipped');
     await expect(result).toContainText('agent-export.jsonl:3');
     await expect(page.getByTestId('kpi-acceptance-value')).toHaveText('100.0%');
+    // Cancelling the dialog keeps the last result on screen.
+    harness.importDialogAnswers.push([]);
+    await page.getByRole('button', { name: 'Choose export files…' }).click();
+    await expect(page.getByRole('button', { name: 'Choose export files…' })).toBeEnabled();
+    await expect(result).toContainText('Imported 1 · 1 already present');
+    // Typed paths work too; everything is a duplicate the second time.
+    await page.getByLabel('Or enter paths of exports (JSONL)').fill(path);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(result).toContainText('Imported 0 · 2 already present · 1 line skipped');
   });
 });

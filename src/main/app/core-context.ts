@@ -26,6 +26,8 @@ export interface AppPorts {
   openExternal(url: string): Promise<void>;
   /** Optional: the shell's save dialog for exports; resolves to a path, or null when cancelled. */
   chooseExportPath?: (format: 'jsonl' | 'csv') => Promise<string | null>;
+  /** Optional: the shell's open dialog for importing agents' exports; resolves to [] when cancelled. */
+  chooseImportFiles?: () => Promise<string[]>;
   /** Optional: shell-specific global shortcut registrar (absent in the harness). */
   shortcuts?: ShortcutRegistrar;
   /** Optional: team store timing (tests shorten the retry and live-update intervals). */

@@ -131,10 +131,10 @@ export async function createAppCore(ports: AppPorts): Promise<AppCore> {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
     ...assist.handlers,
-    ...createSupervisorHandlers(
-      team.dashboard,
-      ports.chooseExportPath ? { chooseExportPath: ports.chooseExportPath } : {},
-    ),
+    ...createSupervisorHandlers(team.dashboard, {
+      ...(ports.chooseExportPath ? { chooseExportPath: ports.chooseExportPath } : {}),
+      ...(ports.chooseImportFiles ? { chooseImportFiles: ports.chooseImportFiles } : {}),
+    }),
     ...createTrainerHandlers(context, assist, events),
     ...connectors.handlers,
     ...team.handlers,

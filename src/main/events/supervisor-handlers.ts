@@ -31,6 +31,8 @@ export const MAX_EXPORT_TEXT = 20 * 1024 * 1024;
 export interface SupervisorHandlerOptions {
   /** The shell's save dialog: resolves to the chosen path, or null when the supervisor cancels. */
   chooseExportPath?: (format: ExportFormat) => Promise<string | null>;
+  /** The shell's open dialog (several files): resolves to [] when the supervisor cancels. */
+  chooseImportFiles?: () => Promise<string[]>;
 }
 
 /** Collects text up to a cap, failing the export (not the app) when a view is too big for IPC. */
@@ -145,6 +147,13 @@ export function createSupervisorHandlers(
         return { path: null, text: sink.text, count };
       }),
     importEvents: ({ paths }) => run((store) => store.importJsonl(paths)),
+    importEventsFromDialog: async () => {
+      if (!options.chooseImportFiles)
+        throw new AppError('unavailable', 'Choosing files is not available here: enter their paths instead.');
+      const paths = await options.chooseImportFiles();
+      if (paths.length === 0) return null;
+      return run((store) => store.importJsonl(paths));
+    },
     getEventStoreNotices: () => {
       const source = sources.current();
       const notices: StoreNotice[] = [...(source.store?.notices ?? [])];

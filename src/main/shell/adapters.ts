@@ -83,6 +83,30 @@ export const openExternalUrl = (url: string): Promise<void> =>
   shell.openExternal(url, { activate: true }); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
 
 /**
+ * The open dialog for importing agents' exports (several at once). Main reads only files the
+ * supervisor picked here. Resolves to [] when they cancel.
+ */
+export function createImportFileChooser(window: () => BrowserWindow | null): () => Promise<string[]> {
+  return async () => {
+    const options = {
+      title: 'Import Tandem records',
+      defaultPath: app.getPath('downloads'),
+      properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+      filters: [
+        { name: 'Tandem exports (JSON Lines)', extensions: ['jsonl', 'ndjson', 'json'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const parent = window();
+    const result =
+      parent && !parent.isDestroyed()
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  };
+}
+
+/**
  * The save dialog for supervisor exports: the user picks the path, so main never writes customer
  * data anywhere they did not choose. Resolves to null when they cancel.
  */

@@ -7,6 +7,7 @@ import { loadKeytar } from '../secrets/keytar-store';
 import { callNames } from '../../shared/ipc/api';
 import {
   createExportPathChooser,
+  createImportFileChooser,
   ElectronClipboard,
   electronNotifications,
   electronSafeStorage,
@@ -75,6 +76,7 @@ export async function startTandem(mainDir: string): Promise<RunningApp> {
       openExternal: openExternalUrl,
       shortcuts: electronShortcuts,
       chooseExportPath: createExportPathChooser(() => window),
+      chooseImportFiles: createImportFileChooser(() => window),
     };
     return createAppCore(ports);
   })();

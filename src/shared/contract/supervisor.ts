@@ -237,6 +237,11 @@ export const supervisorCalls = {
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }).strict(),
     ImportResultSchema,
   ),
+  /**
+   * Import through the open dialog: main asks the supervisor for the files, so the renderer never
+   * handles paths. Null when they cancel.
+   */
+  importEventsFromDialog: defineCall(z.void(), ImportResultSchema.nullable()),
   /** Problems met opening the store (a corrupt file moved aside), shown once to the supervisor. */
   getEventStoreNotices: defineCall(z.void(), z.array(StoreNoticeSchema)),
 };

@@ -37,6 +37,11 @@ export interface Harness {
   events: { name: EventName; payload: unknown }[];
   /** Opens the app and waits until it has drawn its navigation. */
   open(): Promise<void>;
+  /**
+   * Stand-in for the shell's open dialog: each entry is what the supervisor picks the next time it
+   * opens (an empty list, or nothing queued, is a cancel).
+   */
+  importDialogAnswers: string[][];
 }
 
 type BindingSource = { frame: Frame; page: Page };
@@ -83,6 +88,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const clipboard = new MemoryClipboard();
     const secrets = new MemorySecretStore();
     const notifications = new RecordingNotifications();
+    const importDialogAnswers: string[][] = [];
     const core = await createAppCore({
       userDataDir,
       resourcesDir: resolve(repoRoot, 'resources'),
@@ -93,6 +99,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       appVersion: '0.0.0-e2e',
       platform: process.platform,
       openExternal: async () => {},
+      chooseImportFiles: async () => importDialogAnswers.shift() ?? [],
     });
     const router = core.createRouter([`${server.origin}/`], (name, error) => {
       unexpected.push(`${name}: ${String(error)}`);
@@ -133,6 +140,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       clipboard,
       secrets,
       notifications,
+      importDialogAnswers,
       userDataDir,
       origin: server.origin,
       frameUrl: server.frameUrl,

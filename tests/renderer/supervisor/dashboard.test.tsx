@@ -127,6 +127,7 @@ describe('supervisor dashboard wiring', { timeout: 30_000 }, () => {
     renderSupervisor(<SupervisorView />, fake);
     expect(await screen.findByText('No assist activity in this period')).toBeInTheDocument();
     expect(screen.getByText(/each agent exports their record/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Import exports (JSONL)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Or enter paths of exports (JSONL)')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Choose export files…' })).toBeEnabled();
   });
 });

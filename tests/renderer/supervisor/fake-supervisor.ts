@@ -105,6 +105,7 @@ export function createFakeSupervisor(): FakeSupervisor {
     listEvents: () => ({ events: fake.events, nextCursor: null }),
     exportEvents: () => ({ path: null, text: 'id\n', count: 0 }),
     importEvents: () => ({ imported: 0, duplicates: 0, errors: [], errorCount: 0 }),
+    importEventsFromDialog: () => null,
   };
   const table = calls as Record<string, CallDef>;
   fake.api = buildTandemApi({

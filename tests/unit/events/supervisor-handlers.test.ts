@@ -97,4 +97,25 @@ describe('supervisor handlers', () => {
     await store.record({ ...handMadeEvents()[0]!, id: '01JZZZZZZZZZZZZZZZZZZZZZZZ' });
     expect(payloads).toHaveLength(1);
   });
+
+  it('imports the files picked in the open dialog, and nothing when it is cancelled', async () => {
+    const other = handMadeEvents().map((e, i) => ({
+      ...e,
+      id: e.id.slice(0, 25) + 'ABCDEFGHJKMNPQRSTVWXYZ0123'[i],
+    }));
+    const file = join(dir, 'picked.jsonl');
+    writeFileSync(file, other.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const answers: string[][] = [[file], []];
+    const h = createSupervisorHandlers(store, { chooseImportFiles: async () => answers.shift() ?? [] });
+    expect(await h.importEventsFromDialog(undefined, ctx)).toMatchObject({
+      imported: other.length,
+      duplicates: 0,
+      errorCount: 0,
+    });
+    expect(await h.importEventsFromDialog(undefined, ctx)).toBeNull();
+    expect(supervisorCalls.importEventsFromDialog.output.safeParse(null).success).toBe(true);
+    await expect(createSupervisorHandlers(store).importEventsFromDialog(undefined, ctx)).rejects.toThrow(
+      /enter their paths/,
+    );
+  });
 });

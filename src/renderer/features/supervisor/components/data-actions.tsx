@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { EventFilter, ExportFormat } from '../../../../shared/contract/supervisor';
+import type { EventFilter, ExportFormat, ImportResult } from '../../../../shared/contract/supervisor';
 import { errorMessage } from '../../../lib/ipc';
 import { useAppInfo } from '../../../lib/use-app-info';
 import { Banner } from '../../../ui/banner';
-import { useExport, useImport } from '../hooks/use-supervisor-data';
+import { useExport, useImport, useImportFromDialog } from '../hooks/use-supervisor-data';
 import { count } from '../model/format';
 
 /** Saves text the page already holds as a download (the browser harness has no save dialog). */
@@ -81,25 +81,47 @@ export function ExportControls({ filter }: { filter: EventFilter }) {
  */
 export function ImportControls() {
   const importer = useImport();
+  const picker = useImportFromDialog();
   const [paths, setPaths] = useState('');
+  // The latest outcome of either way in (dialog or typed paths); a cancelled dialog keeps it.
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const id = useId();
   const list = paths
     .split('\n')
     .map((p) => p.trim())
     .filter(Boolean);
-  const result = importer.data;
+  const busy = importer.isPending || picker.isPending;
+  const settle = {
+    onSuccess: (r: ImportResult | null) => {
+      if (!r) return;
+      setResult(r);
+      setFailure(null);
+    },
+    onError: (e: unknown) => setFailure(e),
+  };
   return (
     <form
       className="sup-actions__group"
       aria-label="Import events"
       onSubmit={(e) => {
         e.preventDefault();
-        if (list.length) importer.mutate(list);
+        if (list.length) importer.mutate(list, settle);
       }}
     >
+      <div className="sup-actions__row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => picker.mutate(undefined, settle)}
+        >
+          {picker.isPending ? 'Importing…' : 'Choose export files…'}
+        </button>
+      </div>
       <div className="field">
         <label className="field__label" htmlFor={id}>
-          Import exports (JSONL)
+          Or enter paths of exports (JSONL)
         </label>
         <textarea
           id={id}
@@ -116,11 +138,11 @@ export function ImportControls() {
         </p>
       </div>
       <div className="sup-actions__row">
-        <button type="submit" className="button" disabled={!list.length || importer.isPending}>
+        <button type="submit" className="button" disabled={!list.length || busy}>
           {importer.isPending ? 'Importing…' : 'Import'}
         </button>
       </div>
-      {importer.isError ? <Banner level="error">{errorMessage(importer.error)}</Banner> : null}
+      {failure ? <Banner level="error">{errorMessage(failure)}</Banner> : null}
       {result ? (
         <div className="sup-import" role="status" data-testid="import-result">
           <p>

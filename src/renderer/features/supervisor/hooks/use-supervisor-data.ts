@@ -138,6 +138,20 @@ export function useExport() {
   });
 }
 
+/**
+ * Import through the open dialog (main asks for the files); resolves to null when the supervisor
+ * cancels, so the last result stays on screen.
+ */
+export function useImportFromDialog() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<ImportResult | null> => unwrap(await tandem().importEventsFromDialog()),
+    onSuccess: (result) => {
+      if (result) void client.invalidateQueries({ queryKey: supervisorKeys.all });
+    },
+  });
+}
+
 /** Import of other agents' JSONL exports; the result lists what was skipped and why. */
 export function useImport() {
   const client = useQueryClient();
