@@ -96,7 +96,7 @@ const TOKENS = /[a-z']{1,20}/g;
  * detector, and most of a store's traffic is plain English that this settles for certain; every
  * other text still goes to the library.
  */
-function englishShare(sample: string): number | undefined {
+export function englishShare(sample: string): number | undefined {
   let total = 0;
   let en = 0;
   let other = 0;
@@ -107,7 +107,9 @@ function englishShare(sample: string): number | undefined {
     if (EN_FUNCTION.has(m[0])) en++;
     else if (OTHER_FUNCTION.has(m[0])) other++;
   }
-  if (total < 6 || other > 0) return undefined;
+  // A stray foreign function word ("IL" in a US address, "de" in a product name) does not make English
+  // text foreign; English must outnumber them six to one, else the detector decides.
+  if (total < 6 || other * 6 > en) return undefined;
   return en / total;
 }
 

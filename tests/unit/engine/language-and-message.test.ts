@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCustomerMessage, ownWriteHash } from '../../../src/main/engine/customer-message';
-import { detectLanguage } from '../../../src/main/engine/language';
+import { detectLanguage, englishShare } from '../../../src/main/engine/language';
 
 describe('detectLanguage', () => {
+  it('settles plain English on the function-word path even with a stray foreign word in it', () => {
+    // "IL" (a US state) is also Italian "il": one such word must not send English text to the detector.
+    const text =
+      'Hiya, can I change the shipping address on order #26875? I moved last week. The new address is 42 Oak Street, Springfield, IL 62704.';
+    expect(englishShare(text)).toBeGreaterThan(0.3);
+    expect(detectLanguage(text)).toMatchObject({ language: 'en', source: 'detected' });
+    // Real French or Spanish still goes to the detector.
+    expect(
+      englishShare("Bonjour, je n'ai pas reçu ma commande de la semaine dernière, et le colis est perdu."),
+    ).toBe(undefined);
+    expect(englishShare('Hola, el pedido que hice la semana pasada no ha llegado y es para un regalo.')).toBe(
+      undefined,
+    );
+  });
+
   it.each([
     ['Hi, my package never arrived and I would like to know where it is.', 'en'],
     ['Hola, mi pedido todavía no ha llegado y ya pasaron dos semanas.', 'es'],
