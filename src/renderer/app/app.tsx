@@ -13,7 +13,7 @@ import { viewsForRole, type ViewId } from './views';
 
 // The dashboard and the trainer carry the chart library and their own screens: load them when opened,
 // so the agent's panel paints without them.
-// The dashboard's first queries and chart chunk start with its code, not after it (see prefetch.ts).
+// The dashboard's first queries start with its code, not after it (see features/supervisor/prefetch.ts).
 const SupervisorView = lazy(() => {
   prefetchDashboard();
   return import('../features/supervisor/components/supervisor-view').then((m) => ({
@@ -66,7 +66,9 @@ export function App() {
       <Header views={views} current={current} onOpen={openView} isMac={isMac} />
       <main id="main" className="app-main" ref={main} tabIndex={-1} aria-label={labelOf(views, current)}>
         <Suspense fallback={<p className="text-muted">Loading…</p>}>
-          <View />
+          {/* No view until the role is known: a supervisor's window would otherwise draw the agent's
+              panel, and start its queries, on the dashboard's critical path (measured in the paint bench). */}
+          {settings.isPending ? null : <View />}
         </Suspense>
       </main>
     </div>

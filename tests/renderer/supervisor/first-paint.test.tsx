@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/renderer/app/app';
 import { SupervisorView } from '../../../src/renderer/features/supervisor/components/supervisor-view';
 import { supervisorKeys } from '../../../src/renderer/features/supervisor/hooks/keys';
 import {
@@ -76,5 +77,30 @@ describe('dashboard first paint', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('chart-outcomes')).toBeInTheDocument();
     expect(screen.queryByTestId('charts-pending')).toBeNull();
     expect(fake.callsOf('getMetrics')).toHaveLength(1);
+  });
+});
+
+describe('app shell for a supervisor', { timeout: 30_000 }, () => {
+  it('opens the dashboard without drawing the agent panel first, each first query sent once', async () => {
+    const fake = createFakeSupervisor();
+    // Every call the page makes, answered by the fake or not.
+    const called: string[] = [];
+    fake.api = Object.fromEntries(
+      Object.entries(fake.api as unknown as Record<string, (...args: unknown[]) => unknown>).map(
+        ([name, fn]) => [
+          name,
+          (...args: unknown[]) => {
+            called.push(name);
+            return fn(...args);
+          },
+        ],
+      ),
+    ) as unknown as typeof fake.api;
+    renderSupervisor(<App />, fake);
+    expect(await screen.findByTestId('kpi-acceptance-value')).toHaveTextContent('60.0%');
+    expect(called).toContain('getSettings');
+    expect(called).not.toContain('getAssistState');
+    expect(fake.callsOf('getMetrics')).toEqual([defaultFilter()]);
+    expect(fake.callsOf('listAgentRows')).toHaveLength(1);
   });
 });

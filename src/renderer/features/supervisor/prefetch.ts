@@ -10,8 +10,9 @@ import { useSupervisorUi } from './store/supervisor-ui-store';
  * The dashboard's first screen, started before its code has arrived. This module is small and ships in
  * the main bundle; the app shell calls {@link prefetchDashboard} when it starts loading the supervisor
  * view, so the metrics, the agent table's first page and the store notices are computed in main while the
- * view's chunk and the chart library download and compile, instead of after (measured: the waterfall
- * settings → chunk → render → query cost the cold first paint several hundred ms).
+ * view's chunk downloads and compiles, instead of after (measured: the waterfall settings → chunk →
+ * render → query cost the cold first paint several hundred ms). The chart chunk is left to load after the
+ * KPI cards are drawn (see charts-slot.tsx): compiling it alongside delayed the cards.
  *
  * An answer is handed over once, to the first query with the same key, and dropped as soon as main
  * records new events (the dashboard would otherwise open on figures older than its live subscription)
@@ -48,13 +49,13 @@ interface ChartsModule {
 
 let charts: Promise<ChartsModule> | null = null;
 
-/** The chart library and the dashboard's charts: one chunk, requested once. */
+/** The chart library and the dashboard's charts: one chunk, requested once (kept here so tests can reset it). */
 export function loadDashboardCharts(): Promise<ChartsModule> {
   charts ??= import('./components/dashboard-charts');
   return charts;
 }
 
-/** Starts the dashboard's first queries (for the filter and sort the supervisor last chose) and its chart chunk. */
+/** Starts the dashboard's first queries, for the filter and sort the supervisor last chose. */
 export function prefetchDashboard(now: number = Date.now()): void {
   const api = (window as { tandem?: TandemApi }).tandem;
   if (!api) return;

@@ -39,7 +39,7 @@ export function EditHistogram({ metrics, onDrill }: { metrics: Metrics; onDrill(
         <BarChart data={buckets} accessibilityLayer={false} margin={{ top: 8, right: 12, left: -12 }}>
           <CartesianGrid className="sup-grid-lines" vertical={false} />
           <XAxis dataKey="label" tickFormatter={(l: string) => l.split('–')[0]!} interval={1} />
-          <YAxis allowDecimals={false} width={56} />
+          <YAxis allowDecimals={false} width={56} interval={0} />
           <Tooltip />
           <Bar
             className="sup-series sup-series--edited"
@@ -79,11 +79,12 @@ export function OverrideReasons({ metrics, onDrill }: { metrics: Metrics; onDril
       <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 28 + 40)}>
         <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 12 }}>
           <CartesianGrid className="sup-grid-lines" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
+          <XAxis type="number" allowDecimals={false} interval={0} />
           <YAxis
             type="category"
             dataKey="key"
             width={140}
+            interval={0}
             tickFormatter={(k: string) => truncate(humanize(k))}
           />
           <Tooltip />

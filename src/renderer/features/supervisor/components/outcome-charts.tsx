@@ -20,6 +20,13 @@ import type { DrillDown } from '../store/supervisor-ui-store';
 import { ChartCard } from './chart-card';
 
 const percentTick = (v: number): string => `${Math.round(v * 100)}%`;
+
+/**
+ * Every how many days a date label is drawn: at most 7 labels ("11-24") fit the 420 px panel. A number
+ * rather than recharts' overlap search, which measures every label in the DOM (measured: the largest
+ * single cost of drawing the charts on first paint).
+ */
+export const dayInterval = (days: number): number => Math.max(0, Math.ceil(days / 7) - 1);
 const tooltipPct = (v: unknown): string => (typeof v === 'number' ? pct(v) : String(v));
 
 /** Acceptance day by day, with the as-is share under it: is the assist helping more over time? */
@@ -59,8 +66,12 @@ export function AcceptanceTrend({ metrics, onDrill }: { metrics: Metrics; onDril
           }}
         >
           <CartesianGrid className="sup-grid-lines" vertical={false} />
-          <XAxis dataKey="key" tickFormatter={(k: string) => k.slice(5)} minTickGap={16} />
-          <YAxis domain={[0, 1]} tickFormatter={percentTick} width={48} />
+          <XAxis
+            dataKey="key"
+            tickFormatter={(k: string) => k.slice(5)}
+            interval={dayInterval(days.length)}
+          />
+          <YAxis domain={[0, 1]} tickFormatter={percentTick} width={48} interval={0} />
           <Tooltip formatter={tooltipPct} />
           <Line
             className="sup-series sup-series--accepted"
@@ -150,8 +161,8 @@ export function OutcomesByIntent({ metrics, onDrill }: { metrics: Metrics; onDri
       <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 28 + 40)}>
         <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 12 }}>
           <CartesianGrid className="sup-grid-lines" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="key" width={110} tickFormatter={humanize} />
+          <XAxis type="number" allowDecimals={false} interval={0} />
+          <YAxis type="category" dataKey="key" width={110} tickFormatter={humanize} interval={0} />
           <Tooltip />
           {outcomes.map((o) => (
             <Bar
