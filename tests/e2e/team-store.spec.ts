@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
+import { ulid } from 'ulidx';
+import { generateEvents } from '../../src/main/events/generate';
+import { insertTeamEvents } from '../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../src/main/team-store/roles';
+import type { EventFilter } from '../../src/shared/contract/supervisor';
+import type { TandemEvent } from '../../src/shared/domain/events';
 import { migrateTeamStore } from '../../src/main/team-store/migrate';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from '../unit/team-store/pg-cluster';
 import { test, watchConsole } from './harness/fixtures';
@@ -72,6 +77,48 @@ test('an unreachable team store shows offline with the retry time, and Test conn
 
 const skip = pgUnavailableReason();
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+/** The dashboard's default period ("last 7 days"), computed here independently. */
+function lastSevenDays(now = new Date()): EventFilter {
+  const noon = new Date(now);
+  noon.setHours(12, 0, 0, 0);
+  const d = new Date(noon.getTime() - 6 * 86_400_000);
+  return {
+    from: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    tzOffsetMinutes: 0 - now.getTimezoneOffset(),
+  };
+}
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+/** A suggestion shown and accepted as is, just now, by an agent of another desktop. */
+function acceptedNow(agentId: string): TandemEvent[] {
+  const t = Date.now() - 60_000;
+  const common = {
+    agentId,
+    team: 'late-shift',
+    source: 'clipboard' as const,
+    threadId: `th-${agentId}`,
+    messageId: `m-${agentId}`,
+    intent: 'order_status',
+    suggestionId: `s-${agentId}`,
+    suggestionSource: 'offline' as const,
+    verdict: 'pass' as const,
+  };
+  return [
+    { ...common, id: ulid(t), at: new Date(t).toISOString(), type: 'suggestion_shown', rank: 0 },
+    {
+      ...common,
+      id: ulid(t + 4000),
+      at: new Date(t + 4000).toISOString(),
+      type: 'suggestion_accepted',
+      acceptKind: 'asIs',
+      editDistance: 0,
+      msToAccept: 4000,
+      delivery: 'clipboard',
+    },
+  ];
+}
+
 test.describe('with a real PostgreSQL team store', () => {
   test.skip(skip !== null, skip ?? '');
   let cluster: PgCluster;
@@ -128,5 +175,70 @@ test.describe('with a real PostgreSQL team store', () => {
       .toBe(1);
     await expect(chip).toHaveText('Team: connected');
     await page.screenshot({ path: 'test-results/team-store-connected.png' });
+  });
+
+  test("a supervisor's dashboard reads the whole team from the team store and updates live", async ({
+    page,
+    harness,
+  }) => {
+    test.setTimeout(90_000);
+    const suePassword = (await createTeamLogin(admin, 'sue', 'supervisor')).password;
+    const end = new Date(Date.now() - 3_600_000);
+    const events = [
+      ...generateEvents({
+        count: 600,
+        seed: 9,
+        agents: 6,
+        start: new Date(end.getTime() - 3 * 86_400_000),
+        end,
+      }),
+    ];
+    await insertTeamEvents(admin, events, new Set());
+
+    await harness.core.context.secrets.set('teamStore.password', suePassword);
+    await harness.core.settings.update({
+      role: 'supervisor',
+      teamStore: { enabled: true, url: `postgres://sue@127.0.0.1:${cluster.port}/postgres` },
+    });
+    await harness.core.team.settled();
+    await harness.open();
+    const label = `team store (127.0.0.1:${cluster.port}/postgres)`;
+    await expect(indicator(page).getByRole('button')).toHaveText(`Source: ${label}`);
+    await expect(page.getByRole('heading', { name: 'Team overview' })).toBeVisible();
+    await expect(page.getByText(`Source: ${label}. The figures cover every agent`)).toBeVisible();
+
+    // The figures are the team store's (this computer recorded nothing).
+    const store = harness.core.team.dashboard.current().store!;
+    const before = (await store.getMetrics(lastSevenDays())).totals;
+    expect(before.shown).toBeGreaterThan(0);
+    expect(await harness.core.events.countEvents()).toBe(0);
+    await expect(page.getByTestId('kpi-acceptance')).toContainText(
+      `${thousands(before.acceptedAsIs + before.acceptedEdited)} of ${thousands(before.shown)} shown`,
+    );
+    await page.screenshot({ path: 'test-results/team-store-dashboard.png' });
+
+    // Another desktop ships an acceptance: the dashboard's poll picks it up without a reload.
+    await insertTeamEvents(admin, acceptedNow('zed'), new Set());
+    await expect(page.getByTestId('kpi-acceptance')).toContainText(
+      `${thousands(before.acceptedAsIs + before.acceptedEdited + 1)} of ${thousands(before.shown + 1)} shown`,
+      { timeout: 20_000 },
+    );
+  });
+
+  test('a supervisor whose team store is down sees an error banner naming it, not local figures', async ({
+    page,
+    harness,
+  }) => {
+    await harness.core.context.secrets.set('teamStore.password', 'irrelevant-here');
+    const port = await closedPort();
+    await harness.core.settings.update({
+      role: 'supervisor',
+      teamStore: { enabled: true, url: `postgres://sue@127.0.0.1:${port}/postgres` },
+    });
+    await harness.core.team.settled();
+    await harness.open();
+    await expect(page.getByText(/team store \(127\.0\.0\.1:\d+\/postgres\) could not be read/)).toBeVisible();
+    await expect(page.getByText(/does not fall back to this computer's records/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/team-store-dashboard-down.png' });
   });
 });

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { TeamConnectionTest } from '../../shared/contract/team';
 import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './connection';
-import { assertTeamSchemaCompatible, teamSchemaVersion } from './migrate';
+import { assertTeamSchemaCompatible, loadTeamMigrations, teamSchemaVersion } from './migrate';
 import { describeTeamError } from './sender';
 
 const TLS_CODES = new Set([
@@ -52,12 +52,12 @@ async function accessOf(client: pg.Client): Promise<TeamConnectionTest['access']
 /**
  * "Test connection" in Settings: connects with the given settings and the stored password, checks the
  * schema and what the login may do for this desktop's role, and reports in plain words. Nothing is
- * written. `schemaVersion` is the newest schema this build knows.
+ * written. `schemaVersion` is the newest schema this build knows (its last shipped migration).
  */
 export async function testTeamConnection(
   options: TeamConnectionOptions,
   purpose: 'ship' | 'read',
-  schemaVersion = 1,
+  schemaVersion = loadTeamMigrations().at(-1)?.version ?? 1,
 ): Promise<TeamConnectionTest> {
   const started = performance.now();
   const result = (ok: boolean, message: string, extra: Partial<TeamConnectionTest> = {}) => ({

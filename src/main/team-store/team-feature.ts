@@ -146,6 +146,9 @@ export async function createTeamFeature(deps: TeamFeatureDeps): Promise<TeamFeat
           { url: plan.url, password: password ?? undefined, ...(plan.caPem ? { caPem: plan.caPem } : {}) },
           deps.options?.readPollMs,
         );
+        // Take the live-update cursor now, not at the first poll: an event that reaches the server
+        // between the switch and that poll would otherwise never be announced to the dashboard.
+        void reader.check();
         const url = plan.url;
         setSource({
           kind: 'team',
