@@ -198,6 +198,20 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
     expect(core.settings.get().teamStore.url).toBe(urlFor('ann'));
   });
 
+  it('a supervisor login used to ship is refused by the database and named by Test connection', async () => {
+    const { core, router } = await startCore();
+    await call(router, 'updateSettings', { identity: { agentId: 'sue' } });
+    await call(router, 'setSecret', { name: 'teamStore.password', value: suePassword });
+    await call(router, 'updateSettings', { teamStore: { enabled: true, url: urlFor('sue') } });
+    const test = await call(router, 'testTeamConnection', undefined);
+    expect(test).toMatchObject({ ok: false, access: 'supervisor' });
+    expect(test.message).toMatch(/"sue" is a supervisor login/);
+    await call(router, 'analyzeText', { text: 'My parcel never arrived, order #5120.' });
+    const status = await waitForStatus(core, (s) => s.state === 'error');
+    expect(status.reason).toMatch(/refused the events/);
+    expect(status.queued).toBeGreaterThan(0);
+  }, 60_000);
+
   it('an unreachable server is offline with a retry time, and Test connection says unreachable', async () => {
     const { core, router } = await startCore();
     await call(router, 'updateSettings', { identity: { agentId: 'ann' } });
