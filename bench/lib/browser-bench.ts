@@ -8,7 +8,8 @@ import { MemoryClipboard } from '../../src/main/ports/clipboard';
 import { RecordingNotifications } from '../../src/main/ports/notifications';
 import { MemorySecretStore } from '../../src/main/ports/secret-store';
 import { bundleWindowApi, rendererOutDir, repoRoot } from '../../tests/e2e/harness/build';
-import { startStaticServer } from '../../tests/e2e/harness/static-server';
+import { RENDERER_CSP } from '../../tests/e2e/harness/static-server';
+import { Worker } from 'node:worker_threads';
 
 /** Flags from playwright.config.ts. */
 export const CHROMIUM_ARGS = [
@@ -60,7 +61,7 @@ export async function openBrowserBench(args: readonly string[], label: string): 
     if (built.status !== 0) throw new Error('electron-vite build failed; run it alone to see why');
     rendererDir = join(builtDir, 'renderer');
   }
-  const server = await startStaticServer(rendererDir);
+  const server = await startWorkerStaticServer(rendererDir);
   const dataArg = args.indexOf('--user-data');
   const keepData = dataArg >= 0;
   const userDataDir = keepData
@@ -138,6 +139,57 @@ export async function openBrowserBench(args: readonly string[], label: string): 
       await server.close();
       if (!keepData) await rm(userDataDir, { recursive: true, force: true });
       if (builtDir) await rm(builtDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The e2e static server's behaviour (same headers, same CSP, files under `root` only) on a worker thread.
+ * Electron loads the renderer's files in the browser process, never behind main's JavaScript; served
+ * from the bench's own thread, a chunk request would wait for every synchronous SQLite query the app
+ * core runs meanwhile (measured: the dashboard chunk arrived only after getMetrics had finished).
+ */
+async function startWorkerStaticServer(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const worker = new Worker(
+    `
+    const { workerData, parentPort } = require('node:worker_threads');
+    const { createServer } = require('node:http');
+    const { createReadStream, statSync } = require('node:fs');
+    const { extname, join, normalize, resolve, sep } = require('node:path');
+    const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml',
+      '.png': 'image/png', '.woff2': 'font/woff2' };
+    const base = resolve(workerData.root);
+    const server = createServer((req, res) => {
+      const url = new URL(req.url || '/', 'http://127.0.0.1');
+      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+      const file = normalize(join(base, relative));
+      let ok = file.startsWith(base + sep);
+      try { ok = ok && statSync(file).isFile(); } catch { ok = false; }
+      if (!ok) { res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'); return; }
+      res.writeHead(200, {
+        'content-type': types[extname(file)] || 'application/octet-stream',
+        'content-security-policy': workerData.csp,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      createReadStream(file).pipe(res);
+    });
+    server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+    parentPort.on('message', () => { server.closeAllConnections(); server.close(() => process.exit(0)); });
+    `,
+    { eval: true, workerData: { root, csp: RENDERER_CSP } },
+  );
+  const port = await new Promise<number>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: async () => {
+      const exited = new Promise((done) => worker.once('exit', done));
+      worker.postMessage('close');
+      await exited;
     },
   };
 }
