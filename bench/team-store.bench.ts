@@ -3,7 +3,9 @@
  * (outbox → batched idempotent inserts), and the same resend (all duplicates) to show retries are cheap.
  * Target (issue 10): sustained ≥ 20,000 events/s from one sender.
  * Run: npx tsx bench/team-store.bench.ts [--count 200000] [--batch 5000] [--url postgres://admin@127.0.0.1/db]
- * Without --url it starts a throwaway cluster (needs Debian's postgresql package).
+ *      npx tsx bench/team-store.bench.ts --dashboard 10000000 [--url …]   (dashboard queries over N events)
+ * Without --url it starts a throwaway cluster (needs Debian's postgresql package) with fsync on, so
+ * commits cost what they cost on a real server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import { migrateTeamStore } from '../src/main/team-store/migrate';
 import { insertTeamEvents, parsePayloads } from '../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../src/main/team-store/roles';
 import { TeamSender } from '../src/main/team-store/sender';
+import { PgEventStore } from '../src/main/team-store/pg-event-store';
+import type { EventFilter } from '../src/shared/contract/supervisor';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from '../tests/unit/team-store/pg-cluster';
 
 const args = process.argv.slice(2);
@@ -26,6 +30,7 @@ const argValue = (name: string): string | undefined => {
 };
 const COUNT = Number(argValue('--count') ?? 200_000);
 const BATCH = Number(argValue('--batch') ?? 5000);
+const DASHBOARD = argValue('--dashboard');
 const TARGET = 20_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -38,7 +43,11 @@ async function main(): Promise<void> {
       console.log(`team-store bench skipped: ${reason}`);
       return;
     }
-    cluster = await startPgCluster();
+    cluster = await startPgCluster({
+      fsync: true,
+      // A modest server for 10M events; the defaults (128 MB) are a laptop's.
+      extra: DASHBOARD ? '-c shared_buffers=2GB -c work_mem=64MB -c max_wal_size=8GB' : '',
+    });
     adminUrl = cluster.url;
   }
   const dir = mkdtempSync(join(tmpdir(), 'tandem-team-bench-'));
@@ -46,6 +55,10 @@ async function main(): Promise<void> {
   await admin.connect();
   try {
     await migrateTeamStore(admin);
+    if (DASHBOARD) {
+      await dashboardBench(admin, adminUrl, Number(DASHBOARD));
+      return;
+    }
     const agent = `bench-${Date.now().toString(36)}`;
     const { password } = await createTeamLogin(admin, agent, 'agent');
     const agentUrl = new URL(adminUrl);
@@ -116,6 +129,120 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     await cluster?.destroy();
   }
+}
+
+// ——— Dashboard queries over N team events (--dashboard N) ———
+// Loading: 100,000 events from the app's own generator (5 agents, 4 teams, 60 days) are inserted once,
+// then copied server-side (INSERT … SELECT, one copy of 100,000 per statement) with new ids and agent
+// names, so N events come from N/100,000 × 5 agents with the generator's realistic mix of types,
+// intents, edits, policy flags and escalations, through the same table, indexes and triggers as shipping.
+// (Rarely a copied id equals an existing one; ON CONFLICT skips it and the printed count is the real one.)
+
+const BASE = 100_000;
+const END = new Date('2026-11-20T00:00:00Z');
+const START = new Date(END.getTime() - 60 * 86_400_000);
+
+/** Loads `total` events (rounded to whole copies of the base set); returns the load time in ms. */
+async function load(admin: pg.Client, total: number): Promise<number> {
+  const t0 = performance.now();
+  const base = [
+    ...generateEvents({
+      count: BASE,
+      seed: 7,
+      agents: 5,
+      teams: ['north', 'south', 'east', 'west'],
+      start: START,
+      end: END,
+    }),
+  ];
+  await insertTeamEvents(admin, base, new Set());
+  await admin.query('CREATE TEMP TABLE base AS SELECT * FROM tandem_events');
+  const copies = Math.ceil(total / BASE) - 1;
+  // One copy per statement (100,000 rows): progress is visible and no single transaction grows huge.
+  for (let k = 1; k <= copies; k++) {
+    await admin.query(
+      `INSERT INTO tandem_events (id, at, type, agent_id, team, source, thread_id, ticket_id, intent, suggestion_id,
+         suggestion_source, model, verdict, accept_kind, edit_distance, ms_to_accept, payload)
+       SELECT n.id, e.at, e.type, n.agent, e.team, e.source, e.thread_id || '-' || $1::int, e.ticket_id, e.intent,
+         e.suggestion_id, e.suggestion_source, e.model, e.verdict, e.accept_kind, e.edit_distance, e.ms_to_accept,
+         e.payload || jsonb_build_object('id', n.id, 'agentId', n.agent, 'threadId', e.thread_id || '-' || $1::int)
+       FROM base e,
+         LATERAL (SELECT left(e.id, 10) || 'Z' || upper(lpad(to_hex($1::int), 3, '0')) || right(e.id, 12) AS id,
+                         e.agent_id || '-' || $1::int AS agent) n
+       ON CONFLICT DO NOTHING`,
+      [k],
+    );
+    if (k % 10 === 0)
+      process.stdout.write(`  loaded ${fmt((k + 1) * BASE)} events (${fmt(performance.now() - t0)} ms)\n`);
+  }
+  await admin.query('VACUUM ANALYZE tandem_events');
+  return performance.now() - t0;
+}
+
+/** Times every dashboard query PgEventStore runs, as a supervisor login; prints one line each. */
+async function dashboardBench(admin: pg.Client, adminUrl: string, total: number): Promise<void> {
+  const have = await admin.query<{ n: string }>('SELECT count(*) AS n FROM tandem_events');
+  if (Number(have.rows[0]!.n) < total) {
+    console.log(`dashboard: loading ${fmt(total)} events server-side…`);
+    const ms = await load(admin, total);
+    console.log(`  load: ${fmt(ms)} ms`);
+  }
+  const { rows: counted } = await admin.query<{ n: string; agents: string; bytes: string }>(
+    `SELECT (SELECT count(*) FROM tandem_events) AS n, (SELECT count(DISTINCT agent_id) FROM tandem_events) AS agents,
+       (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'tandem_events'::regclass) AS bytes`,
+  );
+  const n = Number(counted[0]!.n);
+  console.log(
+    `dashboard over ${fmt(n)} events, ${counted[0]!.agents} agents: table + indexes ${fmt(Number(counted[0]!.bytes) / 2 ** 20)} MiB (${fmt(Number(counted[0]!.bytes) / n)} bytes/event)`,
+  );
+  const sup = `sup-${Date.now().toString(36)}`;
+  const { password } = await createTeamLogin(admin, sup, 'supervisor');
+  const url = new URL(adminUrl);
+  url.username = sup;
+  url.password = password;
+  const store = new PgEventStore({ url: url.toString(), statementTimeoutMs: 600_000 }, 60_000);
+  const lastWeek = { from: '2026-11-13', to: '2026-11-19', tzOffsetMinutes: 60 };
+  const cases: Array<[string, () => Promise<unknown>]> = [
+    ['metrics, everything', () => store.getMetrics({})],
+    ['metrics, last 7 days (UTC+1)', () => store.getMetrics(lastWeek)],
+    ['metrics, one team, 7 days', () => store.getMetrics({ ...lastWeek, teams: ['south'] })],
+    ['metrics, one agent, everything', () => store.getMetrics({ agentIds: ['agent-002-17'] })],
+    [
+      'metrics, two intents, 7 days',
+      () => store.getMetrics({ ...lastWeek, intents: ['refund_request', 'order_status'] }),
+    ],
+    ['agent table, everything', () => store.listAgentRows({}, { by: 'acceptanceRate', dir: 'desc' })],
+    ['agent table, one team, 7 days', () => store.listAgentRows({ ...lastWeek, teams: ['north'] })],
+    ['drill-down page 1, everything', () => store.listEvents({}, { limit: 50 })],
+    ['drill-down page 1, one agent', () => store.listEvents({ agentIds: ['agent-002-17'] }, { limit: 50 })],
+    [
+      'drill-down, overrides, 7 days',
+      () => store.listEvents(lastWeek as EventFilter, { limit: 50, types: ['policy_override'] }),
+    ],
+    ['count', () => store.countEvents()],
+  ];
+  let worst = 0;
+  for (const [name, run] of cases) {
+    await run(); // warm: the first read of a cold page cache is not what a supervisor refreshing sees
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await run();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    worst = Math.max(worst, times[1]!);
+    console.log(
+      `  ${name.padEnd(36)} median of 3: ${fmt(times[1]!).padStart(7)} ms ${times[1]! <= 500 ? 'OK' : 'OVER 500 ms'}`,
+    );
+  }
+  // The dashboard's next page, from the first page's cursor.
+  const first = await store.listEvents({}, { limit: 50 });
+  const t = performance.now();
+  await store.listEvents({}, { limit: 50, cursor: first.nextCursor! });
+  console.log(`  ${'drill-down page 2 (cursor)'.padEnd(36)} ${fmt(performance.now() - t).padStart(7)} ms`);
+  console.log(`  slowest: ${fmt(worst)} ms (target ≤ 500 ms)`);
+  await store.close();
 }
 
 main().catch((error: unknown) => {

@@ -96,13 +96,36 @@ export async function migrateTeamStore(
   }
 }
 
+/** The schema version this build creates and knows: the number of shipped migrations. */
+export const TEAM_SCHEMA_VERSION = 2;
+
 /**
- * Refuses to ship into a database this build does not understand (newer schema) or that was never
- * migrated; the sender shows the message as its error status instead of failing row by row.
+ * The oldest build schema the database still accepts (`tandem_schema_compat`, from version 2), or
+ * null when the database does not say (version 1: only builds that know its version may use it).
+ */
+export async function oldestCompatibleBuild(client: pg.ClientBase): Promise<number | null> {
+  const { rows } = await client.query<{ reg: string | null }>(
+    "SELECT to_regclass('tandem_schema_compat') AS reg",
+  );
+  if (!rows[0]?.reg) return null;
+  const res = await client.query<{ v: number }>(
+    'SELECT oldest_build_schema AS v FROM tandem_schema_compat WHERE id = 1',
+  );
+  return res.rows[0] ? Number(res.rows[0].v) : null;
+}
+
+/**
+ * Refuses to ship into a database this build does not understand or that was never migrated; the
+ * sender shows the message as its error status instead of failing row by row. A newer schema is
+ * accepted when it declares itself compatible with this build's (additive migrations), so an
+ * administrator can upgrade the server before every desktop is updated.
  */
 export async function assertTeamSchemaCompatible(client: pg.ClientBase, known: number): Promise<void> {
   const found = await teamSchemaVersion(client).catch(() => -1);
-  if (found > known) throw new TeamSchemaTooNewError(found, known);
+  if (found > known) {
+    const oldest = await oldestCompatibleBuild(client).catch(() => null);
+    if (oldest === null || oldest > known) throw new TeamSchemaTooNewError(found, known);
+  }
   if (found === 0)
     throw new Error('The team store database is not set up yet: run `team migrate` on it first.');
 }

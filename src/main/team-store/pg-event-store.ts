@@ -23,7 +23,7 @@ import { writeEvents } from '../events/export';
 import { resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
 import { outcomeStats } from '../events/metrics/stats';
 import { teamClientConfig, type TeamConnectionOptions } from './connection';
-import { counters, getTeamMetrics, type TeamDatabase } from './pg-metrics';
+import { counters, getTeamMetrics, type CounterSource, type TeamDatabase } from './pg-metrics';
 
 const READ_ONLY =
   'The team store is read-only from the dashboard: agents ship their own events, and import, retention and generation happen on the server.';
@@ -54,7 +54,18 @@ export class PgEventStore implements EventStore {
     connection: TeamConnectionOptions,
     private readonly pollMs = 5000,
   ) {
-    this.pool = new pg.Pool({ ...teamClientConfig(connection), max: 4 });
+    const config = teamClientConfig(connection);
+    // pg-pool applies connectionTimeoutMillis to waiting for a free pooled client too: the dashboard
+    // sends a dozen queries at once over 4 connections, so a queued one may wait as long as a query
+    // may run (statement_timeout), not just as long as a TCP connect.
+    this.pool = new pg.Pool({
+      ...config,
+      max: 4,
+      connectionTimeoutMillis: Math.max(
+        config.connectionTimeoutMillis ?? 0,
+        Number(config.statement_timeout ?? 0),
+      ),
+    });
     this.pool.on('error', () => {});
     this.db = new Kysely<TeamDatabase>({ dialect: new PostgresDialect({ pool: this.pool }) });
   }
@@ -77,8 +88,22 @@ export class PgEventStore implements EventStore {
     return Promise.reject(new AppError('invalid_state', READ_ONLY));
   }
 
-  getMetrics(filter: EventFilter) {
-    return getTeamMetrics(this.db, filter);
+  private source: Promise<CounterSource> | null = null;
+
+  /** Rollups when the database has them (schema ≥ 2), events otherwise; looked up once per store. */
+  private counterSource(): Promise<CounterSource> {
+    this.source ??= sql<{ reg: string | null }>`SELECT to_regclass('tandem_rollup_hourly')::text AS reg`
+      .execute(this.db)
+      .then((r): CounterSource => (r.rows[0]?.reg ? 'rollup' : 'events'))
+      .catch((error: unknown) => {
+        this.source = null; // offline: look again next time
+        throw error;
+      });
+    return this.source;
+  }
+
+  async getMetrics(filter: EventFilter) {
+    return getTeamMetrics(this.db, filter, await this.counterSource());
   }
 
   async listAgentRows(
@@ -89,7 +114,7 @@ export class PgEventStore implements EventStore {
     const f = resolveFilter(filter);
     const sort = AgentSortSchema.parse(sortInput);
     const page = PageSchema.parse(pageInput);
-    const rows: AgentRow[] = (await counters(this.db, f, 'agent')).map((r) => ({
+    const rows: AgentRow[] = (await counters(this.db, f, 'agent', await this.counterSource())).map((r) => ({
       agentId: r.key,
       team: r.team,
       ...outcomeStats(r),

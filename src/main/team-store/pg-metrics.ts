@@ -25,8 +25,30 @@ export interface TeamEventsTable {
   payload: unknown;
   received_at: Date;
 }
+/** Hourly counters kept by the insert trigger (resources/team-store/002_rollups.sql). */
+export interface TeamRollupTable {
+  hour: Date;
+  agent_id: string;
+  team: string;
+  intent: string;
+  suggestion_source: string;
+  model: string;
+  messages: number;
+  shown: number;
+  shown_blocked: number;
+  accepted_as_is: number;
+  accepted_edited: number;
+  rejected: number;
+  overrides: number;
+  escalations: number;
+  drafts_checked: number;
+  drafts_blocked: number;
+  edit_sum: number;
+  accept_ms_sum: number;
+}
 export interface TeamDatabase {
   tandem_events: TeamEventsTable;
+  tandem_rollup_hourly: TeamRollupTable;
 }
 export type TeamDb = Kysely<TeamDatabase>;
 type Q = SelectQueryBuilder<TeamDatabase, 'tandem_events', object>;
@@ -95,11 +117,32 @@ export interface CounterRow {
   acceptMsSum: number;
 }
 
+/** Where counters come from: the hourly rollup (schema ≥ 2) or the events themselves (schema 1). */
+export type CounterSource = 'rollup' | 'events';
+
+/** The same counters summed from the hourly rollup: a few thousand rows instead of millions of events. */
+const ROLLUP_COUNTERS = [
+  ...[
+    'messages',
+    'shown',
+    'shown_blocked',
+    'accepted_as_is',
+    'accepted_edited',
+    'rejected',
+    'overrides',
+    'escalations',
+    'drafts_checked',
+    'drafts_blocked',
+    'edit_sum',
+    'accept_ms_sum',
+  ].map((col) => sql<number>`coalesce(sum(${sql.ref(col)}), 0)::float8`.as(col)),
+];
+
 export type GroupBy = 'all' | 'agent' | 'team' | 'intent' | 'suggestionSource' | 'model' | 'day' | 'hour';
 
-function groupExpr(by: GroupBy, tz: number) {
+function groupExpr(by: GroupBy, tz: number, time: 'at' | 'hour' = 'at') {
   // A literal (the offset is a validated integer) so SELECT and GROUP BY are the same expression.
-  const local = sql`(at + make_interval(mins => ${sql.lit(tz)}))`;
+  const local = sql`(${sql.ref(time)} + make_interval(mins => ${sql.lit(tz)}))`;
   switch (by) {
     case 'all':
       return sql<string>`''`;
@@ -120,14 +163,30 @@ function groupExpr(by: GroupBy, tz: number) {
   }
 }
 
-/** Outcome counters per group (agent rows also carry the agent's team). */
-export async function counters(db: TeamDb, f: ResolvedFilter, by: GroupBy): Promise<CounterRow[]> {
-  const key = groupExpr(by, f.tzOffsetMinutes);
-  const rows = await applyFilter(db.selectFrom('tandem_events'), f)
-    .select([key.as('key'), sql<string>`max(team)`.as('team'), ...COUNTERS])
-    // A constant cannot be a GROUP BY key: the team total is the ungrouped aggregate.
-    .$if(by !== 'all', (q) => q.groupBy(key))
-    .execute();
+/**
+ * Outcome counters per group (agent rows also carry the agent's team). From the hourly rollup when
+ * the schema has it: the dashboard's window is whole hours (see aggregateWindow), so summing hours is
+ * exact, and replay events are not in the rollup, as they are left out of the dashboard.
+ */
+export async function counters(
+  db: TeamDb,
+  f: ResolvedFilter,
+  by: GroupBy,
+  source: CounterSource = 'events',
+): Promise<CounterRow[]> {
+  const rows =
+    source === 'rollup'
+      ? await rollupCounters(db, f, by)
+      : await (() => {
+          const key = groupExpr(by, f.tzOffsetMinutes);
+          return (
+            applyFilter(db.selectFrom('tandem_events'), f)
+              .select([key.as('key'), sql<string>`max(team)`.as('team'), ...COUNTERS])
+              // A constant cannot be a GROUP BY key: the team total is the ungrouped aggregate.
+              .$if(by !== 'all', (q) => q.groupBy(key))
+              .execute()
+          );
+        })();
   return rows.map((r) => {
     const n = (name: string): number => Number((r as Record<string, unknown>)[name] ?? 0);
     return {
@@ -147,6 +206,21 @@ export async function counters(db: TeamDb, f: ResolvedFilter, by: GroupBy): Prom
       acceptMsSum: n('accept_ms_sum'),
     };
   });
+}
+
+function rollupCounters(db: TeamDb, f: ResolvedFilter, by: GroupBy) {
+  const [fromMs, toMs] = aggregateWindow(f);
+  const key = groupExpr(by, f.tzOffsetMinutes, 'hour');
+  return db
+    .selectFrom('tandem_rollup_hourly')
+    .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
+    .$if(toMs !== null, (b) => b.where('hour', '<', new Date(toMs!)))
+    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+    .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+    .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!))
+    .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTERS])
+    .$if(by !== 'all', (q) => q.groupBy(key))
+    .execute();
 }
 
 const row = (r: CounterRow, key: string): BreakdownRow => ({
@@ -232,17 +306,21 @@ const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1
  * and documented: aggregates are computed from events (no rollups); `suggestionsPerThread` counts
  * threads with a suggestion shown in the window (the local store counts threads first seen in it).
  */
-export async function getTeamMetrics(db: TeamDb, input: EventFilter): Promise<Metrics> {
+export async function getTeamMetrics(
+  db: TeamDb,
+  input: EventFilter,
+  source: CounterSource = 'events',
+): Promise<Metrics> {
   const f = resolveFilter(input);
   const [all, agent, team, intent, ssrc, model, day, hour, dist, labelRows, threads] = await Promise.all([
-    counters(db, f, 'all'),
-    counters(db, f, 'agent'),
-    counters(db, f, 'team'),
-    counters(db, f, 'intent'),
-    counters(db, f, 'suggestionSource'),
-    counters(db, f, 'model'),
-    counters(db, f, 'day'),
-    counters(db, f, 'hour'),
+    counters(db, f, 'all', source),
+    counters(db, f, 'agent', source),
+    counters(db, f, 'team', source),
+    counters(db, f, 'intent', source),
+    counters(db, f, 'suggestionSource', source),
+    counters(db, f, 'model', source),
+    counters(db, f, 'day', source),
+    counters(db, f, 'hour', source),
     distributions(db, f),
     labels(db, f),
     applyFilter(db.selectFrom('tandem_events'), f)

@@ -73,25 +73,49 @@ export interface PreparedBatch {
 }
 
 /**
- * Validates queued payloads and keeps the valid ones' original text, so the sender ships what the
- * local store recorded byte for byte and spends no time re-serialising.
+ * Reads queued payloads for sending, keeping each valid one's original text so the sender ships what
+ * the local store recorded byte for byte and spends no time re-serialising.
+ *
+ * `validate: 'full'` checks every event against the schema (≈ 12–20 µs each); `'json'` only parses
+ * it (≈ 2 µs), which is enough for the entries the local store wrote itself after validating them.
+ * The sender sends with `'json'` and, only when the server refuses a batch's data, re-reads that
+ * batch with `'full'` to leave out the entries that no longer validate.
  */
-export function prepareBatch(payloads: readonly string[]): PreparedBatch & { invalid: number[] } {
-  const events: TandemEvent[] = [];
+export function prepareBatch(
+  payloads: readonly string[],
+  validate: 'full' | 'json' = 'full',
+): PreparedBatch & { invalid: number[] } {
+  const events: Array<Pick<TandemEvent, 'at'>> = [];
   const json: string[] = [];
   const invalid: number[] = [];
   payloads.forEach((p, i) => {
     try {
-      const parsed = TandemEventSchema.safeParse(JSON.parse(p));
-      if (parsed.success) {
+      const value: unknown = JSON.parse(p);
+      if (validate === 'full') {
+        const parsed = TandemEventSchema.safeParse(value);
+        if (!parsed.success) return invalid.push(i);
         events.push(parsed.data);
-        json.push(p);
-      } else invalid.push(i);
+      } else {
+        const at = (value as { at?: unknown } | null)?.at;
+        if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return invalid.push(i);
+        events.push({ at });
+      }
+      json.push(p);
     } catch {
       invalid.push(i);
     }
   });
   return { events, json, invalid };
+}
+
+/**
+ * Server errors that mean "this batch's data is refused" (data exceptions such as bad JSON or a bad
+ * timestamp, a failed CHECK), as opposed to the connection or permissions: worth re-validating the
+ * batch entry by entry before retrying.
+ */
+export function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code === '23502' || code === '23514');
 }
 
 /**

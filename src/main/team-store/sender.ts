@@ -3,8 +3,8 @@ import type { TeamStatus } from '../../shared/contract/team';
 import type { Unsubscribe } from '../../shared/ipc/define';
 import type { TeamOutbox } from '../events/sqlite/team-outbox';
 import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './connection';
-import { assertTeamSchemaCompatible, TeamSchemaTooNewError } from './migrate';
-import { insertPreparedBatch, prepareBatch, type PreparedBatch } from './pg-writer';
+import { assertTeamSchemaCompatible, TEAM_SCHEMA_VERSION, TeamSchemaTooNewError } from './migrate';
+import { insertPreparedBatch, isDataError, prepareBatch, type PreparedBatch } from './pg-writer';
 
 /** Time, injectable so backoff is tested without waiting and without flakiness. */
 export interface SenderClock {
@@ -98,7 +98,7 @@ export class TeamSender {
 
   constructor(private readonly options: TeamSenderOptions) {
     this.o = {
-      schemaVersion: options.schemaVersion ?? 1,
+      schemaVersion: options.schemaVersion ?? TEAM_SCHEMA_VERSION,
       batchSize: options.batchSize ?? 5000,
       baseDelayMs: options.baseDelayMs ?? 1000,
       maxDelayMs: options.maxDelayMs ?? 5 * 60_000,
@@ -216,32 +216,58 @@ export class TeamSender {
     return dropped;
   }
 
-  /** Reads and validates the batch after `afterSeq` (from the front when null); null when nothing is queued. */
-  private prepare(afterSeq: number | null): (PreparedBatch & { lastSeq: number }) | null {
+  /**
+   * Reads the batch after `afterSeq` (from the front when null); null when nothing is queued. Entries
+   * are only parsed (`json`) unless `validate` is `full` (see {@link prepareBatch}).
+   */
+  private prepare(
+    afterSeq: number | null,
+    validate: 'full' | 'json' = 'json',
+  ): (PreparedBatch & { lastSeq: number; validated: boolean; invalid: number[] }) | null {
     const { outbox } = this.options;
     const entries =
       afterSeq === null ? outbox.peek(this.o.batchSize) : outbox.peekAfter(afterSeq, this.o.batchSize);
     if (entries.length === 0) return null;
-    const batch = prepareBatch(entries.map((e) => e.payload));
+    const batch = prepareBatch(
+      entries.map((e) => e.payload),
+      validate,
+    );
     if (batch.invalid.length > 0) {
       this.o.warn(`Team outbox: ${batch.invalid.length} entr(ies) no longer valid and not sent.`);
     }
-    return { ...batch, lastSeq: entries.at(-1)!.seq };
+    return { ...batch, lastSeq: entries.at(-1)!.seq, validated: validate === 'full' };
+  }
+
+  /** Inserts a batch; if the server refuses its data, re-reads it with full validation and tries once more. */
+  private async insert(
+    client: pg.Client,
+    batch: PreparedBatch & { lastSeq: number; validated: boolean; invalid: number[] },
+    afterSeq: number | null,
+  ): Promise<void> {
+    try {
+      await insertPreparedBatch(client, batch, this.knownMonths);
+    } catch (error) {
+      if (batch.validated || !isDataError(error)) throw error;
+      const checked = this.prepare(afterSeq, 'full');
+      if (!checked || checked.invalid.length === 0) throw error;
+      await insertPreparedBatch(client, checked, this.knownMonths);
+    }
   }
 
   /**
    * Sends everything queued, batch after batch; returns false when the outbox was empty. While the
-   * server writes one batch, the next is read from the outbox and validated (the two run on different
-   * cores); a batch is acked only after the server committed it, and always in order.
+   * server writes one batch, the next is read from the outbox (the two run on different cores); a
+   * batch is acked only after the server committed it, and always in order.
    */
   private async sendBatch(): Promise<boolean> {
     const { outbox } = this.options;
-    let batch = this.prepare(null);
+    let afterSeq: number | null = null;
+    let batch = this.prepare(afterSeq);
     if (batch === null) return false;
     this.update({ state: 'sending', queued: outbox.size(), dropped: this.checkDropped() });
     const client = await this.connect();
     while (batch !== null) {
-      const inFlight = insertPreparedBatch(client, batch, this.knownMonths);
+      const inFlight = this.insert(client, batch, afterSeq);
       let next: ReturnType<TeamSender['prepare']>;
       try {
         next = this.prepare(batch.lastSeq);
@@ -257,6 +283,7 @@ export class TeamSender {
         dropped: this.checkDropped(),
         lastSentAt: new Date(this.o.clock.now()).toISOString(),
       });
+      afterSeq = batch.lastSeq;
       batch = this.stop.signal.aborted ? null : next;
     }
     return true;

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { generateEvents } from '../../../src/main/events/generate';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { enableTeamOutbox, TeamOutbox } from '../../../src/main/events/sqlite/team-outbox';
 import { migrateTeamStore } from '../../../src/main/team-store/migrate';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
 import { TeamSender, type TeamSenderOptions } from '../../../src/main/team-store/sender';
 import type { TeamStatus } from '../../../src/shared/contract/team';
-import type { TandemEvent } from '../../../src/shared/domain/events';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 /** The superuser connection tests inspect the server with; survives server restarts by reconnecting. */
@@ -124,18 +122,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Realistic events all belonging to one agent (the generator's own agent ids are replaced). */
-export function agentEvents(agentId: string, count: number, seed: number): TandemEvent[] {
-  return [
-    ...generateEvents({
-      count,
-      seed,
-      agents: 3,
-      end: new Date('2026-11-20T00:00:00Z'),
-      start: new Date('2026-09-20T00:00:00Z'),
-    }),
-  ].map((e) => ({ ...e, agentId }));
-}
+export { agentEvents } from './agent-events';
 
 /** Migrates (idempotent) and creates an agent login; returns its password. */
 export async function setupAgent(admin: pg.ClientBase, name: string): Promise<string> {

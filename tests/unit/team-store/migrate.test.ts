@@ -2,11 +2,17 @@ import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamCommand } from '../../../src/main/cli/commands/team';
+import { generateEvents } from '../../../src/main/events/generate';
 import {
+  assertTeamSchemaCompatible,
   loadTeamMigrations,
   migrateTeamStore,
+  TEAM_SCHEMA_VERSION,
+  teamSchemaVersion,
   TeamSchemaTooNewError,
 } from '../../../src/main/team-store/migrate';
+import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
+import { connectAdmin } from './helpers';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
 
 const skip = pgUnavailableReason();
@@ -52,6 +58,32 @@ describe.skipIf(skip !== null)('team store migrations and roles (real PostgreSQL
       "SELECT rolname FROM pg_roles WHERE rolname IN ('tandem_agent','tandem_supervisor') ORDER BY 1",
     );
     expect(roles.rows.map((r) => r.rolname)).toEqual(['tandem_agent', 'tandem_supervisor']);
+  });
+
+  it('upgrades a version-1 database holding events: rollups are backfilled and a version-1 build may still ship', async () => {
+    const db = 'from_v1';
+    await admin.query(`CREATE DATABASE ${db}`);
+    const old = await connectAdmin(cluster.url.replace(/\/postgres$/, `/${db}`));
+    try {
+      const all = loadTeamMigrations();
+      expect(await migrateTeamStore(old, all.slice(0, 1))).toEqual([1]);
+      const events = [...generateEvents({ count: 2000, seed: 9, agents: 3 })];
+      await insertTeamEvents(old, events.slice(0, 1500), new Set());
+      expect(await migrateTeamStore(old, all)).toEqual(all.slice(1).map((m) => m.version));
+      await insertTeamEvents(old, events.slice(1000), new Set()); // 500 resent, 500 new
+      const { rows } = await old.query<{ rolled: number; counted: number }>(
+        `SELECT (SELECT sum(messages + shown + accepted_as_is + accepted_edited + rejected + overrides + escalations + drafts_checked)::int FROM tandem_rollup_hourly) AS rolled,
+                (SELECT count(*)::int FROM tandem_events WHERE source <> 'replay' AND type IN
+                  ('message_analyzed','suggestion_shown','suggestion_accepted','suggestion_rejected','policy_override','escalated','draft_checked')) AS counted`,
+      );
+      expect(rows[0]!.rolled).toBe(rows[0]!.counted);
+      expect(rows[0]!.counted).toBeGreaterThan(1000);
+      // The upgrade is additive: a desktop that only knows version 1 keeps shipping.
+      await expect(assertTeamSchemaCompatible(old, 1)).resolves.toBeUndefined();
+      expect(await teamSchemaVersion(old)).toBe(TEAM_SCHEMA_VERSION);
+    } finally {
+      await old.end();
+    }
   });
 
   it('refuses a database whose schema is newer than this build, with a clear message', async () => {

@@ -4,6 +4,7 @@ import { generateEvents } from '../../../src/main/events/generate';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { migrateTeamStore } from '../../../src/main/team-store/migrate';
 import { PgEventStore } from '../../../src/main/team-store/pg-event-store';
+import { getTeamMetrics } from '../../../src/main/team-store/pg-metrics';
 import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
 import type { Metrics } from '../../../src/shared/contract/supervisor';
@@ -62,6 +63,23 @@ describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store 
     const [a, b] = await Promise.all([local.getMetrics(filter), team.getMetrics(filter)]);
     expect(b.totals.shown).toBeGreaterThan(0);
     expect(comparable(b)).toEqual(comparable(a));
+  });
+
+  it('reads counters from the hourly rollup, equal to aggregating the events themselves', async () => {
+    for (const filter of [
+      {},
+      { from: '2026-10-01', to: '2026-10-20', tzOffsetMinutes: 120, agentIds: [events[1]!.agentId] },
+    ]) {
+      const [fromRollup, fromEvents] = await Promise.all([
+        getTeamMetrics(team.queryBuilder, filter, 'rollup'),
+        getTeamMetrics(team.queryBuilder, filter, 'events'),
+      ]);
+      expect(fromRollup.totals.shown).toBeGreaterThan(0);
+      expect(rounded(fromRollup)).toEqual(rounded(fromEvents));
+    }
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM tandem_rollup_hourly');
+    expect(rows[0]!.n).toBeGreaterThan(0);
+    expect(rows[0]!.n).toBeLessThan(events.length);
   });
 
   it('lists agents, pages events and counts like the local store', async () => {

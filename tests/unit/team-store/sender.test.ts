@@ -99,6 +99,26 @@ describe.skipIf(skip !== null)('team sender (real PostgreSQL)', () => {
     await d.close();
   });
 
+  it('an outbox entry the server refuses is found by full validation, left out with a warning, and the rest ships', async () => {
+    const { cluster, admin, dir } = ctx;
+    const password = await setupAgent(admin, 'ivy');
+    const d = desktop(dir, 'ivy', cluster.urlFor('ivy', password));
+    const events = agentEvents('ivy', 300, 15);
+    await d.store.insertBatch(events.slice(0, 150));
+    // A corrupt entry (say, from a damaged file): valid JSON with a time, but not a valid event.
+    const side = new DatabaseSync(d.path);
+    side
+      .prepare('INSERT INTO team_outbox (event_id, payload) VALUES (?, ?)')
+      .run('bad', JSON.stringify({ ...events[0], id: 'not-a-ulid' }));
+    side.close();
+    await d.store.insertBatch(events.slice(150));
+    d.sender.start();
+    await waitForStatus(d.sender, (s) => s.state === 'connected' && s.queued === 0);
+    expect(await countTeamEvents(admin, 'ivy')).toEqual({ rows: 300, distinct: 300 });
+    expect(d.warnings.join('\n')).toMatch(/1 entr\(ies\) no longer valid and not sent/);
+    await d.close();
+  });
+
   it('shows a wrong password as an error with the reason, and keeps the events queued', async () => {
     const { cluster, admin, dir } = ctx;
     await setupAgent(admin, 'bob');

@@ -8,7 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { enableTeamOutbox, TeamOutbox } from '../../../src/main/events/sqlite/team-outbox';
 import { TeamSender } from '../../../src/main/team-store/sender';
-import { agentEvents } from './helpers';
+import { agentEvents } from './agent-events';
 
 const [dbPath, url, agent, seedText] = process.argv.slice(2);
 if (!dbPath || !url || !agent || !seedText) throw new Error('usage: ship-writer.ts DB_PATH URL AGENT SEED');
