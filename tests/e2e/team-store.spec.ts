@@ -239,6 +239,8 @@ test.describe('with a real PostgreSQL team store', () => {
     await harness.open();
     await expect(page.getByText(/team store \(127\.0\.0\.1:\d+\/postgres\) could not be read/)).toBeVisible();
     await expect(page.getByText(/does not fall back to this computer's records/)).toBeVisible();
+    await expect(indicator(page).getByRole('button')).toHaveText(/Source: team store .* — cannot be read/);
+    await expect(indicator(page).getByRole('button')).toHaveAttribute('data-tone', 'error');
     await page.screenshot({ path: 'test-results/team-store-dashboard-down.png' });
   });
 });

@@ -64,6 +64,8 @@ export interface DashboardSource {
   problem: string | null;
   /** Plain words for a failure of this store (unreachable, refused login). */
   explainError?: (error: unknown) => string;
+  /** Told after each read of a team store: null when it answered, the failure otherwise. */
+  reportRead?: (error: unknown) => void;
 }
 
 /** The current source and when it changes (role or team store settings edited). */
@@ -101,9 +103,12 @@ export function createSupervisorHandlers(
     }
     if (source.kind === 'local') return fn(source.store);
     try {
-      return await fn(source.store);
+      const result = await fn(source.store);
+      source.reportRead?.(null);
+      return result;
     } catch (error) {
       if (error instanceof AppError) throw error;
+      source.reportRead?.(error);
       const why = source.explainError?.(error) ?? (error as Error)?.message ?? String(error);
       throw new AppError(
         'unavailable',

@@ -103,13 +103,17 @@ export async function createTeamFeature(deps: TeamFeatureDeps): Promise<TeamFeat
   let source: DashboardSource = local;
   let reader: PgEventStore | null = null;
   const sourceListeners = new Set<(source: EventSource) => void>();
+  /** The last read failure of the team store the dashboard shows, for the header (null: it answered). */
+  let readError: string | null = null;
   const publicSource = (): EventSource => ({
     kind: source.kind,
     label: source.label,
     problem: source.problem,
+    readError: source.kind === 'team' ? readError : null,
   });
   const setSource = (next: DashboardSource): void => {
     source = next;
+    readError = null;
     for (const l of [...sourceListeners]) l(publicSource());
   };
 
@@ -150,13 +154,21 @@ export async function createTeamFeature(deps: TeamFeatureDeps): Promise<TeamFeat
         // between the switch and that poll would otherwise never be announced to the dashboard.
         void reader.check();
         const url = plan.url;
-        setSource({
+        const next: DashboardSource = {
           kind: 'team',
           store: reader,
           label: plan.label,
           problem: null,
           explainError: (error) => explainTeamError(error, url),
-        });
+          reportRead: (error) => {
+            const now = error === null ? null : explainTeamError(error, url);
+            // Only the current source reports, and only a change is announced (no refetch loop).
+            if (source !== next || now === readError) return;
+            readError = now;
+            for (const l of [...sourceListeners]) l(publicSource());
+          },
+        };
+        setSource(next);
       } catch (error) {
         setSource({ kind: 'team', store: null, label: plan.label, problem: (error as Error).message });
       }

@@ -20,7 +20,7 @@ export interface TeamHandlerDeps {
   eventSource(): EventSource;
 }
 
-const LOCAL: EventSource = { kind: 'local', label: 'this computer', problem: null };
+const LOCAL: EventSource = { kind: 'local', label: 'this computer', problem: null, readError: null };
 
 /**
  * The status indicator's and Settings' IPC: the renderer asks once, then follows

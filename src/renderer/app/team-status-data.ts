@@ -124,6 +124,14 @@ export function describeEventSource(source: EventSource | undefined): TeamStatus
       dropped: 0,
     };
   }
+  if (source.kind === 'team' && source.readError) {
+    return {
+      tone: 'error',
+      text: `Source: ${source.label} — cannot be read`,
+      detail: `${source.readError} The dashboard does not fall back to this computer's records.`,
+      dropped: 0,
+    };
+  }
   return source.kind === 'team'
     ? {
         tone: 'ok',

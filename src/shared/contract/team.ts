@@ -56,6 +56,8 @@ export const EventSourceSchema = z.object({
   label: z.string().max(300),
   /** Why the configured team store cannot be used at all (bad settings), or null. */
   problem: z.string().max(500).nullable(),
+  /** Why the dashboard's last read from the team store failed (unreachable, login refused), or null. */
+  readError: z.string().max(1000).nullable().default(null),
 });
 export type EventSource = z.infer<typeof EventSourceSchema>;
 

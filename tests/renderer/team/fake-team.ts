@@ -23,7 +23,7 @@ export interface FakeTeam {
 }
 
 export const OFF: TeamStatus = { state: 'off', queued: 0, dropped: 0, lastSentAt: null, nextRetryAt: null };
-export const LOCAL: EventSource = { kind: 'local', label: 'this computer', problem: null };
+export const LOCAL: EventSource = { kind: 'local', label: 'this computer', problem: null, readError: null };
 
 /**
  * Adds main's team store calls to the renderer fake: status, dashboard source, Test connection, and

@@ -134,6 +134,20 @@ describe('team store indicator', () => {
     act(() =>
       fake.emit('onDidChangeEventSource', {
         kind: 'team',
+        label: 'team store (db.example.com/tandem)',
+        problem: null,
+        readError: 'Team store unreachable: Nothing answers at that address (ECONNREFUSED).',
+      }),
+    );
+    const unreadable = await within(region).findByRole('button', {
+      name: 'Source: team store (db.example.com/tandem) — cannot be read',
+    });
+    expect(unreadable).toHaveAttribute('data-tone', 'error');
+    expect(unreadable.title).toMatch(/ECONNREFUSED.*does not fall back/);
+
+    act(() =>
+      fake.emit('onDidChangeEventSource', {
+        kind: 'team',
         label: 'team store',
         problem: 'The team store is on but has no address.',
       }),

@@ -109,6 +109,7 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
       kind: 'local',
       label: 'this computer',
       problem: null,
+      readError: null,
     });
     expect(core.settings.get().teamStore).toEqual({ enabled: false, url: '', outboxCapacity: 500_000 });
   });
@@ -243,6 +244,7 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
       kind: 'team',
       label: `team store (127.0.0.1:${cluster.port}/postgres)`,
       problem: null,
+      readError: null,
     });
     const range = { from: '2026-09-01', to: '2026-12-01' };
     const all = await call(router, 'getMetrics', range);
@@ -291,6 +293,7 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
       teamStore: { enabled: true, url: urlFor('sue', 1) },
     });
     await core.team.settled();
+    const unreadable = nextEvent<EventSource>(core, 'onDidChangeEventSource', (s) => s.readError !== null);
     const result = await router.handle('getMetrics', {}, sender);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -298,6 +301,13 @@ describe.skipIf(skip !== null)('app core with the team store (real PostgreSQL)',
       expect(result.error.message).toMatch(/team store \(127\.0\.0\.1:1\/postgres\) could not be read/);
       expect(result.error.message).toMatch(/does not fall back to this computer/);
     }
+    // The header learns it too, once (a second failure is no news).
+    expect((await unreadable).readError).toMatch(/unreachable/i);
+    const events: unknown[] = [];
+    const off = core.bus.onDidEmit((name, p) => name === 'onDidChangeEventSource' && events.push(p));
+    expect((await router.handle('getMetrics', {}, sender)).ok).toBe(false);
+    off();
+    expect(events).toEqual([]);
     // Turning the team store off puts the dashboard back on this computer, and says so.
     const back = nextEvent<EventSource>(core, 'onDidChangeEventSource', (s) => s.kind === 'local');
     await call(router, 'updateSettings', { teamStore: { enabled: false } });
