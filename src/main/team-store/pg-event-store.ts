@@ -90,11 +90,12 @@ export class PgEventStore implements EventStore {
 
   private source: Promise<CounterSource> | null = null;
 
-  /** Rollups when the database has them (schema ≥ 2), events otherwise; looked up once per store. */
+  /** The rollups the database has (schema 3: all, 2: counters, 1: none); looked up once per store. */
   private counterSource(): Promise<CounterSource> {
-    this.source ??= sql<{ reg: string | null }>`SELECT to_regclass('tandem_rollup_hourly')::text AS reg`
+    this.source ??= sql<{ all: string | null; counters: string | null }>`SELECT
+        to_regclass('tandem_rollup_accept')::text AS all, to_regclass('tandem_rollup_hourly')::text AS counters`
       .execute(this.db)
-      .then((r): CounterSource => (r.rows[0]?.reg ? 'rollup' : 'events'))
+      .then((r): CounterSource => (r.rows[0]?.all ? 'rollup' : r.rows[0]?.counters ? 'counters' : 'events'))
       .catch((error: unknown) => {
         this.source = null; // offline: look again next time
         throw error;

@@ -3,6 +3,11 @@ import type { BreakdownRow, EventFilter, Metrics } from '../../shared/contract/s
 import { aggregateWindow, resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
 import { outcomeStats } from '../events/metrics/stats';
 import { normalizeReason } from '../events/sqlite/event-writer';
+import { eventLabels, exactDistributions, histogramDistributions, rollupLabels } from './pg-details';
+
+/** Same threshold as the local store: up to this many acceptances the percentiles are exact. */
+export { EXACT_PERCENTILE_LIMIT } from '../events/metrics/accept-stats';
+import { EXACT_PERCENTILE_LIMIT } from '../events/metrics/accept-stats';
 
 /** The team store's events table as Kysely sees it (resources/team-store/001_events.sql). */
 export interface TeamEventsTable {
@@ -46,9 +51,31 @@ export interface TeamRollupTable {
   edit_sum: number;
   accept_ms_sum: number;
 }
+/** Label counts and acceptance histograms kept by the insert trigger (003_dashboard_rollups.sql). */
+export interface TeamRollupLabelsTable {
+  hour: Date;
+  agent_id: string;
+  team: string;
+  intent: string;
+  type: string;
+  kind: 'rule' | 'code' | 'reason' | 'path';
+  label: string;
+  n: number;
+}
+export interface TeamRollupAcceptTable {
+  hour: Date;
+  agent_id: string;
+  team: string;
+  intent: string;
+  kind: 'edit' | 'ms';
+  bucket: number;
+  n: number;
+}
 export interface TeamDatabase {
   tandem_events: TeamEventsTable;
   tandem_rollup_hourly: TeamRollupTable;
+  tandem_rollup_labels: TeamRollupLabelsTable;
+  tandem_rollup_accept: TeamRollupAcceptTable;
 }
 export type TeamDb = Kysely<TeamDatabase>;
 type Q = SelectQueryBuilder<TeamDatabase, 'tandem_events', object>;
@@ -117,8 +144,11 @@ export interface CounterRow {
   acceptMsSum: number;
 }
 
-/** Where counters come from: the hourly rollup (schema ≥ 2) or the events themselves (schema 1). */
-export type CounterSource = 'rollup' | 'events';
+/**
+ * Where aggregates come from: `rollup` (schema ≥ 3: counters, labels and acceptance histograms),
+ * `counters` (schema 2: counters only) or the events themselves (schema 1).
+ */
+export type CounterSource = 'rollup' | 'counters' | 'events';
 
 /** The same counters summed from the hourly rollup: a few thousand rows instead of millions of events. */
 const ROLLUP_COUNTERS = [
@@ -175,7 +205,7 @@ export async function counters(
   source: CounterSource = 'events',
 ): Promise<CounterRow[]> {
   const rows =
-    source === 'rollup'
+    source !== 'events'
       ? await rollupCounters(db, f, by)
       : await (() => {
           const key = groupExpr(by, f.tzOffsetMinutes);
@@ -234,72 +264,11 @@ const byShownDesc = (a: BreakdownRow, b: BreakdownRow): number =>
   b.shown - a.shown || a.key.localeCompare(b.key);
 const noneKey = (key: string): string => (key === '' ? '(none)' : key);
 
-/** Median and p90 with PostgreSQL's percentile_cont: the same linear interpolation (PERCENTILE.INC) as locally. */
-async function distributions(db: TeamDb, f: ResolvedFilter) {
-  const r = await applyFilter(db.selectFrom('tandem_events'), f)
-    .where('type', '=', 'suggestion_accepted')
-    .select([
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`count(*) FILTER (WHERE accept_kind = 'edited')::int`.as('n_edited'),
-      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY edit_distance)`.as('ed_med'),
-      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY edit_distance)`.as('ed_p90'),
-      sql<
-        number | null
-      >`percentile_cont(0.5) WITHIN GROUP (ORDER BY edit_distance) FILTER (WHERE accept_kind = 'edited')`.as(
-        'ee_med',
-      ),
-      sql<
-        number | null
-      >`percentile_cont(0.9) WITHIN GROUP (ORDER BY edit_distance) FILTER (WHERE accept_kind = 'edited')`.as(
-        'ee_p90',
-      ),
-      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ms_to_accept)`.as('ms_med'),
-      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY ms_to_accept)`.as('ms_p90'),
-    ])
-    .executeTakeFirstOrThrow();
-  // Same binning as the local store: round to 0.01 (buckets.ts, Math.round), then ten bins of 0.1.
-  const buckets = await applyFilter(db.selectFrom('tandem_events'), f)
-    .where('type', '=', 'suggestion_accepted')
-    .select([
-      sql<number>`least(floor(floor(edit_distance * 100 + 0.5) / 10), 9)::int`.as('b'),
-      sql<number>`count(*)::int`.as('n'),
-    ])
-    .groupBy(sql`1`)
-    .execute();
-  const hist = Array.from({ length: 10 }, () => 0);
-  for (const b of buckets) hist[Number(b.b)] = Number(b.n);
-  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  return { r, num, hist };
-}
-
-/** Counts of labels held in the payload (rule ids, reason codes, paths, override reasons). */
-async function labels(db: TeamDb, f: ResolvedFilter) {
-  const rows = await applyFilter(db.selectFrom('tandem_events'), f)
-    .where('type', 'in', ['suggestion_shown', 'draft_checked', 'policy_override', 'escalated'])
-    .select([
-      'type',
-      sql<
-        string[]
-      >`coalesce(array(SELECT jsonb_array_elements_text(coalesce(payload->'ruleIds', '[]'::jsonb))), '{}')`.as(
-        'rules',
-      ),
-      sql<
-        string[]
-      >`coalesce(array(SELECT jsonb_array_elements_text(coalesce(payload->'reasonCodes', '[]'::jsonb))), '{}')`.as(
-        'codes',
-      ),
-      sql<string | null>`payload->>'reason'`.as('reason'),
-      sql<string | null>`payload->>'path'`.as('path'),
-    ])
-    .execute();
-  return rows;
-}
-
 const countRows = (m: Map<string, number>) =>
   [...m]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 
 /**
  * The dashboard's metrics from the team store, in the local store's shape. Differences, on purpose
@@ -312,8 +281,11 @@ export async function getTeamMetrics(
   source: CounterSource = 'events',
 ): Promise<Metrics> {
   const f = resolveFilter(input);
-  const [all, agent, team, intent, ssrc, model, day, hour, dist, labelRows, threads] = await Promise.all([
-    counters(db, f, 'all', source),
+  const rollups = source === 'rollup';
+  // The totals decide how the percentiles are read (exact values or histograms), so they come first.
+  const all = await counters(db, f, 'all', source);
+  const accepted = (all[0]?.acceptedAsIs ?? 0) + (all[0]?.acceptedEdited ?? 0);
+  const [agent, team, intent, ssrc, model, day, hour, dist, labelRows, threads] = await Promise.all([
     counters(db, f, 'agent', source),
     counters(db, f, 'team', source),
     counters(db, f, 'intent', source),
@@ -321,8 +293,10 @@ export async function getTeamMetrics(
     counters(db, f, 'model', source),
     counters(db, f, 'day', source),
     counters(db, f, 'hour', source),
-    distributions(db, f),
-    labels(db, f),
+    rollups && f.agentIds === null && accepted > EXACT_PERCENTILE_LIMIT
+      ? histogramDistributions(db, f, all[0]!)
+      : exactDistributions(db, f),
+    rollups ? rollupLabels(db, f) : eventLabels(db, f),
     applyFilter(db.selectFrom('tandem_events'), f)
       .where('type', '=', 'suggestion_shown')
       .select(['agent_id', 'thread_id', sql<number>`count(*)::int`.as('n')])
@@ -354,19 +328,15 @@ export async function getTeamMetrics(
   const escReasons = new Map<string, number>();
   const paths = new Map<string, number>();
   for (const l of labelRows) {
-    for (const id of l.rules) {
-      if (l.type === 'suggestion_shown') rule(id).flaggedSuggestions++;
-      else if (l.type === 'draft_checked') rule(id).flaggedDrafts++;
-      else if (l.type === 'policy_override') rule(id).overrides++;
-    }
-    if (l.type === 'policy_override' && l.reason) bump(reasons, normalizeReason(l.reason));
-    if (l.type === 'escalated') {
-      for (const c of l.codes) bump(escReasons, c);
-      if (l.path) bump(paths, l.path);
-    }
+    if (l.kind === 'rule') {
+      if (l.type === 'suggestion_shown') rule(l.label).flaggedSuggestions += l.n;
+      else if (l.type === 'draft_checked') rule(l.label).flaggedDrafts += l.n;
+      else if (l.type === 'policy_override') rule(l.label).overrides += l.n;
+    } else if (l.kind === 'reason' && l.type === 'policy_override') {
+      bump(reasons, normalizeReason(l.label), l.n);
+    } else if (l.kind === 'code' && l.type === 'escalated') bump(escReasons, l.label, l.n);
+    else if (l.kind === 'path' && l.type === 'escalated') bump(paths, l.label, l.n);
   }
-  const { r, num, hist } = dist;
-  const n = Number(r.n);
   const blocks = totals.shownBlocked + totals.draftsBlocked;
   const perThread = threads.map((x) => Number(x.n)).sort((a, b) => a - b);
   const pct = (p: number): number | null => {
@@ -378,14 +348,10 @@ export async function getTeamMetrics(
   return {
     filter: { fromMs: f.fromMs, toMs: f.toMs, tzOffsetMinutes: f.tzOffsetMinutes },
     totals,
-    editDistance: { count: n, median: num(r.ed_med), p90: num(r.ed_p90) },
-    editDistanceEdited: { count: Number(r.n_edited), median: num(r.ee_med), p90: num(r.ee_p90) },
-    editHistogram: hist.map((count, i) => ({
-      from: i / 10,
-      to: (i + 1) / 10,
-      count: Number(count),
-    })),
-    msToAccept: { count: n, median: num(r.ms_med), p90: num(r.ms_p90) },
+    editDistance: dist.editDistance,
+    editDistanceEdited: dist.editDistanceEdited,
+    editHistogram: dist.editHistogram,
+    msToAccept: dist.msToAccept,
     by: {
       agent: agent.map((x) => row(x, x.key)).sort(byShownDesc),
       team: team.map((x) => row(x, x.key)).sort(byShownDesc),

@@ -4,10 +4,20 @@ import { generateEvents } from '../../../src/main/events/generate';
 import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
 import { migrateTeamStore } from '../../../src/main/team-store/migrate';
 import { PgEventStore } from '../../../src/main/team-store/pg-event-store';
+import {
+  editBucket,
+  editBucketValue,
+  msBucket,
+  msBucketValue,
+} from '../../../src/main/events/metrics/buckets';
+import { resolveFilter } from '../../../src/main/events/metrics/filter';
+import { distributionFromCounts } from '../../../src/main/events/metrics/stats';
+import { histogramDistributions } from '../../../src/main/team-store/pg-details';
 import { getTeamMetrics } from '../../../src/main/team-store/pg-metrics';
 import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
 import type { Metrics } from '../../../src/shared/contract/supervisor';
+import type { TandemEvent } from '../../../src/shared/domain/events';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
 
 const skip = pgUnavailableReason();
@@ -75,8 +85,30 @@ describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store 
         getTeamMetrics(team.queryBuilder, filter, 'events'),
       ]);
       expect(fromRollup.totals.shown).toBeGreaterThan(0);
+      expect(fromRollup.policy.byRule.length).toBeGreaterThan(0);
+      expect(fromRollup.escalations.byReason.length).toBeGreaterThan(0);
       expect(rounded(fromRollup)).toEqual(rounded(fromEvents));
     }
+    // Above the exact limit the percentiles come from the histogram rollup, in the local store's buckets.
+    const accepted = events.filter(
+      (e): e is Extract<TandemEvent, { type: 'suggestion_accepted' }> =>
+        e.type === 'suggestion_accepted' && e.source !== 'replay',
+    );
+    const fromHistograms = await histogramDistributions(team.queryBuilder, resolveFilter({}), {
+      acceptedAsIs: accepted.filter((e) => e.acceptKind === 'asIs').length,
+    });
+    const editPairs = new Map<number, number>();
+    const msPairs = new Map<number, number>();
+    for (const e of accepted) {
+      const ed = editBucketValue(editBucket(e.editDistance));
+      editPairs.set(ed, (editPairs.get(ed) ?? 0) + 1);
+      const ms = msBucketValue(msBucket(e.msToAccept));
+      msPairs.set(ms, (msPairs.get(ms) ?? 0) + 1);
+    }
+    const pairs = (m: Map<number, number>) => [...m].map(([value, count]) => ({ value, count }));
+    expect(fromHistograms.editDistance).toEqual(distributionFromCounts(pairs(editPairs)));
+    expect(fromHistograms.msToAccept).toEqual(distributionFromCounts(pairs(msPairs)));
+    expect(fromHistograms.editDistance.count).toBe(accepted.length);
     const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM tandem_rollup_hourly');
     expect(rows[0]!.n).toBeGreaterThan(0);
     expect(rows[0]!.n).toBeLessThan(events.length);

@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { Distribution, Metrics } from '../../shared/contract/supervisor';
+import { editBucketValue, msBucketValue } from '../events/metrics/buckets';
+import { aggregateWindow, type ResolvedFilter } from '../events/metrics/filter';
+import { distributionFromCounts } from '../events/metrics/stats';
+import { applyFilter, type CounterRow, type TeamDb } from './pg-metrics';
+
+/**
+ * The dashboard's detail figures (acceptance percentiles, policy and escalation labels), read exactly
+ * from the events, or from the detail rollups (resources/team-store/003_dashboard_rollups.sql) summed
+ * over the dashboard's whole-hour window like the counters.
+ */
+
+/** The acceptance cards: edit distance (all, edited only), time to accept, and the ten-bin histogram. */
+export interface AcceptDistributions {
+  editDistance: Distribution;
+  editDistanceEdited: Distribution;
+  msToAccept: Distribution;
+  editHistogram: Metrics['editHistogram'];
+}
+
+type RollupTable = 'tandem_rollup_labels' | 'tandem_rollup_accept';
+
+/** The dashboard's filter on a rollup table (whole hours, like the counters). */
+function rollupRows<T extends RollupTable>(db: TeamDb, table: T, f: ResolvedFilter) {
+  const [fromMs, toMs] = aggregateWindow(f);
+  return db
+    .selectFrom(table as RollupTable)
+    .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
+    .$if(toMs !== null, (b) => b.where('hour', '<', new Date(toMs!)))
+    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+    .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+    .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!));
+}
+
+/** One label count: a rule id, escalation code or path, or an override reason as typed. */
+export interface LabelCount {
+  type: string;
+  kind: 'rule' | 'code' | 'reason' | 'path';
+  label: string;
+  n: number;
+}
+
+export async function rollupLabels(db: TeamDb, f: ResolvedFilter): Promise<LabelCount[]> {
+  const rows = await rollupRows(db, 'tandem_rollup_labels', f)
+    .select(['type', 'kind', 'label', sql<number>`sum(n)::float8`.as('n')])
+    .groupBy(['type', 'kind', 'label'])
+    .execute();
+  return rows.map((r) => ({
+    type: r.type,
+    kind: r.kind as LabelCount['kind'],
+    label: r.label,
+    n: Number(r.n),
+  }));
+}
+
+/** Merged acceptance histograms (bucket → count) for the percentile cards over large views. */
+async function rollupAcceptHistograms(db: TeamDb, f: ResolvedFilter) {
+  const rows = await rollupRows(db, 'tandem_rollup_accept', f)
+    .select(['kind', 'bucket', sql<number>`sum(n)::float8`.as('n')])
+    .groupBy(['kind', 'bucket'])
+    .execute();
+  const edit = new Map<number, number>();
+  const ms = new Map<number, number>();
+  for (const r of rows) (r.kind === 'edit' ? edit : ms).set(Number(r.bucket), Number(r.n));
+  return { edit, ms };
+}
+
+/**
+ * Percentiles from the merged histograms, as the local store does above its exact limit: edit
+ * distance to 0.01, time to accept to ±2.5 %. Accepted-as-is always sits in bucket 0, so taking
+ * those out of it leaves the edited acceptances.
+ */
+export async function histogramDistributions(
+  db: TeamDb,
+  f: ResolvedFilter,
+  totals: Pick<CounterRow, 'acceptedAsIs'>,
+): Promise<AcceptDistributions> {
+  const { edit, ms } = await rollupAcceptHistograms(db, f);
+  const editPairs = [...edit].map(([bucket, count]) => ({ value: editBucketValue(bucket), count }));
+  const editedPairs = editPairs.map((p) =>
+    p.value === 0 ? { value: 0, count: Math.max(0, p.count - totals.acceptedAsIs) } : p,
+  );
+  const bins = new Array<number>(10).fill(0);
+  for (const [bucket, count] of edit) bins[Math.min(9, Math.floor(bucket / 10))]! += count;
+  return {
+    editDistance: distributionFromCounts(editPairs),
+    editDistanceEdited: distributionFromCounts(editedPairs),
+    msToAccept: distributionFromCounts(
+      [...ms].map(([bucket, count]) => ({ value: msBucketValue(bucket), count })),
+    ),
+    editHistogram: bins.map((count, i) => ({ from: i / 10, to: (i + 1) / 10, count })),
+  };
+}
+
+/** Median and p90 with PostgreSQL's percentile_cont: the same linear interpolation (PERCENTILE.INC) as locally. */
+export async function exactDistributions(db: TeamDb, f: ResolvedFilter): Promise<AcceptDistributions> {
+  const r = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', '=', 'suggestion_accepted')
+    .select([
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(*) FILTER (WHERE accept_kind = 'edited')::int`.as('n_edited'),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY edit_distance)`.as('ed_med'),
+      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY edit_distance)`.as('ed_p90'),
+      sql<
+        number | null
+      >`percentile_cont(0.5) WITHIN GROUP (ORDER BY edit_distance) FILTER (WHERE accept_kind = 'edited')`.as(
+        'ee_med',
+      ),
+      sql<
+        number | null
+      >`percentile_cont(0.9) WITHIN GROUP (ORDER BY edit_distance) FILTER (WHERE accept_kind = 'edited')`.as(
+        'ee_p90',
+      ),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ms_to_accept)`.as('ms_med'),
+      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY ms_to_accept)`.as('ms_p90'),
+    ])
+    .executeTakeFirstOrThrow();
+  // Same binning as the local store: round to 0.01 (buckets.ts, Math.round), then ten bins of 0.1.
+  const buckets = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', '=', 'suggestion_accepted')
+    .select([
+      sql<number>`least(floor(floor(edit_distance * 100 + 0.5) / 10), 9)::int`.as('b'),
+      sql<number>`count(*)::int`.as('n'),
+    ])
+    .groupBy(sql`1`)
+    .execute();
+  const hist = Array.from({ length: 10 }, () => 0);
+  for (const b of buckets) hist[Number(b.b)] = Number(b.n);
+  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  const n = Number(r.n);
+  return {
+    editDistance: { count: n, median: num(r.ed_med), p90: num(r.ed_p90) },
+    editDistanceEdited: { count: Number(r.n_edited), median: num(r.ee_med), p90: num(r.ee_p90) },
+    msToAccept: { count: n, median: num(r.ms_med), p90: num(r.ms_p90) },
+    editHistogram: hist.map((count, i) => ({ from: i / 10, to: (i + 1) / 10, count: Number(count) })),
+  };
+}
+
+/** Counts of labels held in the payload (rule ids, reason codes, paths, override reasons). */
+export async function eventLabels(db: TeamDb, f: ResolvedFilter): Promise<LabelCount[]> {
+  const rows = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', 'in', ['suggestion_shown', 'draft_checked', 'policy_override', 'escalated'])
+    .select([
+      'type',
+      sql<
+        string[]
+      >`coalesce(array(SELECT jsonb_array_elements_text(coalesce(payload->'ruleIds', '[]'::jsonb))), '{}')`.as(
+        'rules',
+      ),
+      sql<
+        string[]
+      >`coalesce(array(SELECT jsonb_array_elements_text(coalesce(payload->'reasonCodes', '[]'::jsonb))), '{}')`.as(
+        'codes',
+      ),
+      sql<string | null>`payload->>'reason'`.as('reason'),
+      sql<string | null>`payload->>'path'`.as('path'),
+    ])
+    .execute();
+  const out: LabelCount[] = [];
+  for (const r of rows) {
+    for (const label of r.rules) out.push({ type: r.type, kind: 'rule', label, n: 1 });
+    for (const label of r.codes) out.push({ type: r.type, kind: 'code', label, n: 1 });
+    if (r.reason) out.push({ type: r.type, kind: 'reason', label: r.reason, n: 1 });
+    if (r.path) out.push({ type: r.type, kind: 'path', label: r.path, n: 1 });
+  }
+  return out;
+}
