@@ -12,18 +12,6 @@ const SUMMED = ROLLUP_COUNTERS.map((c) => sql<number>`SUM(${sql.ref(c)})`.as(c))
 
 type Range = [number | null, number | null];
 
-/** Rows of the intent-hourly rollup in the range (already unique per intent, hour and team). */
-export async function intentHourlyRows(db: EventDb, f: ResolvedFilter, hours: Range) {
-  return db
-    .selectFrom('rollup_intent_hourly')
-    .where('intent', 'in', f.intents ?? [])
-    .$if(hours[0] !== null, (qb) => qb.where('hour', '>=', hours[0]!))
-    .$if(hours[1] !== null, (qb) => qb.where('hour', '<', hours[1]!))
-    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
-    .selectAll()
-    .execute();
-}
-
 /** Per-day counters summed by one dimension's value (or by intent) over whole UTC days. */
 export async function intentDailyRows(
   db: EventDb,

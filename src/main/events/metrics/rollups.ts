@@ -2,7 +2,7 @@ import { sql, type AliasableExpression, type Expression, type ExpressionBuilder,
 import { ROLLUP_COUNTERS, type DimensionName, type EventDatabase, type LabelKind } from '../sqlite/schema';
 import { HOUR_MS, hourBounds, type ResolvedFilter } from './filter';
 import { dailyLabelCounts, labelCounts, type EventDb, type LabelCount } from './queries';
-import { intentDailyRows, intentHourlyRows } from './intent-rollups';
+import { intentDailyRows } from './intent-rollups';
 import type { OutcomeCounts } from './stats';
 
 /**
@@ -204,9 +204,8 @@ export interface TrendBreakdowns {
 }
 
 /**
- * Totals, per-team, per-day and per-hour-of-day counters in one pass. On the unfiltered/team path the
- * team-hourly rollup is read once (its rows are already unique per hour and team, so no GROUP BY or
- * sort is needed) and bucketed here with the same integer arithmetic the SQL uses.
+ * Totals, per-team, per-day and per-hour-of-day counters. Agent views read the all-dimensions hourly
+ * rollup; unfiltered, team and intent views the per-team (or per-intent) hourly totals, summed by SQL.
  */
 export async function trendBreakdowns(db: EventDb, f: ResolvedFilter): Promise<TrendBreakdowns> {
   const { fromHour, toHour } = hourBounds(f);
@@ -217,41 +216,39 @@ export async function trendBreakdowns(db: EventDb, f: ResolvedFilter): Promise<T
     );
     return { all: all!, team: team!, day: day!, hour: hour! };
   }
-  const rows =
-    kind === 'intent'
-      ? await intentHourlyRows(db, f, [fromHour, toHour])
-      : await db
-          .selectFrom('rollup_team_hourly')
-          .where(hourWhere<'rollup_team_hourly'>([fromHour, toHour]))
-          .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
-          .selectAll()
-          .execute();
-  const tz = Math.trunc(f.tzOffsetMinutes);
-  const maps = { all: new Map<string, RollupRow>(), team: new Map(), day: new Map(), hour: new Map() };
-  const add = (map: Map<string, RollupRow>, key: string, row: RollupRow, team: string) => {
-    const seen = map.get(key);
-    if (!seen) {
-      map.set(key, { ...row, key, team });
-      return;
-    }
-    for (const k of COUNT_FIELDS) seen[k] += row[k];
-    if (team > seen.team) seen.team = team;
-  };
-  for (const r of rows as unknown as Record<string, unknown>[]) {
-    const minutes = Number(r.hour) * 60 + tz;
-    const team = String(r.team);
-    const row = toRow(r);
-    add(maps.all, 'all', row, team);
-    add(maps.team, team, row, team);
-    add(maps.day, String(Math.floor(minutes / 1440)), row, team);
-    add(maps.hour, String(Math.floor(minutes / 60) % 24), row, team);
-  }
-  return {
-    all: [...maps.all.values()],
-    team: [...maps.team.values()],
-    day: [...maps.day.values()],
-    hour: [...maps.hour.values()],
-  };
+  // Grouped in SQL (one small GROUP BY per bucket) rather than reading every team-hour row into
+  // JavaScript: all time over 180 days is ~13,000 rows, which cost more to materialise than to sum.
+  const [all, team, day, hour] = await Promise.all(
+    (['all', 'team', 'day', 'hour'] as const).map((d) => fromTeamHourly(db, f, d, [fromHour, toHour], kind)),
+  );
+  return { all: all!, team: team!, day: day!, hour: hour! };
+}
+
+/**
+ * One breakdown from the per-team hourly totals (unfiltered and team views) or from their per-intent
+ * twin (views filtered by intent), with the same integer bucket arithmetic as {@link fromHourly}.
+ */
+async function fromTeamHourly(
+  db: EventDb,
+  f: ResolvedFilter,
+  dim: 'all' | 'team' | 'day' | 'hour',
+  range: HourRange,
+  kind: 'intent' | 'fast',
+): Promise<RollupRow[]> {
+  const key = keyExpression(dim, f.tzOffsetMinutes, 'team');
+  // Both tables have the columns read here; the intent one is keyed intent first, so its filter is a key prefix.
+  const table = (kind === 'intent' ? 'rollup_intent_hourly' : 'rollup_team_hourly') as 'rollup_team_hourly';
+  const rows = await db
+    .selectFrom(table)
+    .$if(kind === 'intent', (qb) =>
+      qb.where(sql.ref('intent'), 'in', (f.intents ?? []) as unknown as readonly string[]),
+    )
+    .where(hourWhere<'rollup_team_hourly'>(range))
+    .$if(f.teams !== null, (qb) => qb.where('team', 'in', f.teams!))
+    .select([key.as('key'), sql<string>`MAX(team)`.as('team'), ...SUMMED])
+    .$if(dim !== 'all', (qb) => qb.groupBy(key as never))
+    .execute();
+  return (rows as Record<string, unknown>[]).filter((r) => r.messages !== null).map(toRow);
 }
 
 /** Label counts (rules, reasons, paths) for the filter: daily rollup plus edge hours, or label rows when filtered. */
