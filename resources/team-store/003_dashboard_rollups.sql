@@ -1,5 +1,5 @@
--- Tandem team store, schema version 3: the rest of the dashboard from rollups (policy labels and the
--- acceptance histograms) and an index for the drill-down's newest-first pages. Additive: builds that
+-- Tandem team store, schema version 3: the rest of the dashboard from rollups (policy labels, the
+-- acceptance histograms and conversations) and an index for the drill-down's newest-first pages. Additive: builds that
 -- know version 1 or 2 keep shipping and reading (tandem_schema_compat is unchanged).
 
 -- Drill-down: newest first over everything (or a date range) reads the first page from this index
@@ -35,6 +35,21 @@ CREATE TABLE tandem_rollup_accept (
   n integer NOT NULL,
   PRIMARY KEY (hour, agent_id, team, intent, kind, bucket)
 );
+
+-- One row per conversation (agent, thread), as the local store keeps it: when it started, its team and
+-- intent (from its first event), how many customer messages and suggestions shown. "Suggestions per
+-- thread" counts the threads that started in the dashboard's range.
+CREATE TABLE tandem_rollup_threads (
+  agent_id text NOT NULL,
+  thread_id text NOT NULL,
+  team text NOT NULL,
+  intent text NOT NULL,
+  first_at timestamptz NOT NULL,
+  messages integer NOT NULL,
+  shown integer NOT NULL,
+  PRIMARY KEY (agent_id, thread_id)
+);
+CREATE INDEX tandem_rollup_threads_first_at ON tandem_rollup_threads (first_at, shown);
 
 CREATE FUNCTION tandem_label_rows(ev tandem_events) RETURNS TABLE (kind text, label text)
 LANGUAGE sql IMMUTABLE AS $$
@@ -79,6 +94,18 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6
   ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (hour, agent_id, team, intent, kind, bucket) DO UPDATE SET n = r.n + excluded.n;
+
+  INSERT INTO tandem_rollup_threads AS r
+  SELECT agent_id, thread_id, (array_agg(team ORDER BY at))[1], (array_agg(coalesce(intent, '') ORDER BY at))[1],
+    min(at), count(*) FILTER (WHERE type = 'message_analyzed'), count(*) FILTER (WHERE type = 'suggestion_shown')
+  FROM new_rows
+  WHERE source <> 'replay' AND type IN ('message_analyzed', 'suggestion_shown')
+  GROUP BY agent_id, thread_id
+  ORDER BY agent_id, thread_id
+  ON CONFLICT (agent_id, thread_id) DO UPDATE SET
+    first_at = least(r.first_at, excluded.first_at),
+    messages = r.messages + excluded.messages,
+    shown = r.shown + excluded.shown;
   RETURN NULL;
 END
 $$;
@@ -101,4 +128,11 @@ FROM tandem_events e, tandem_accept_rows(e) a
 WHERE e.source <> 'replay' AND e.type = 'suggestion_accepted'
 GROUP BY 1, 2, 3, 4, 5, 6;
 
-GRANT SELECT ON tandem_rollup_labels, tandem_rollup_accept TO tandem_supervisor;
+INSERT INTO tandem_rollup_threads
+SELECT agent_id, thread_id, (array_agg(team ORDER BY at))[1], (array_agg(coalesce(intent, '') ORDER BY at))[1],
+  min(at), count(*) FILTER (WHERE type = 'message_analyzed'), count(*) FILTER (WHERE type = 'suggestion_shown')
+FROM tandem_events
+WHERE source <> 'replay' AND type IN ('message_analyzed', 'suggestion_shown')
+GROUP BY agent_id, thread_id;
+
+GRANT SELECT ON tandem_rollup_labels, tandem_rollup_accept, tandem_rollup_threads TO tandem_supervisor;

@@ -166,3 +166,37 @@ export async function eventLabels(db: TeamDb, f: ResolvedFilter): Promise<LabelC
   }
   return out;
 }
+
+/** Threads by number of suggestions shown, for threads that started in the range (schema 3). */
+export async function rollupThreadCounts(
+  db: TeamDb,
+  f: ResolvedFilter,
+): Promise<Array<{ value: number; count: number }>> {
+  const [fromMs, toMs] = aggregateWindow(f);
+  const rows = await db
+    .selectFrom('tandem_rollup_threads')
+    .$if(fromMs !== null, (b) => b.where('first_at', '>=', new Date(fromMs!)))
+    .$if(toMs !== null, (b) => b.where('first_at', '<', new Date(toMs!)))
+    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+    .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+    .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!))
+    .select(['shown', sql<number>`count(*)::float8`.as('n')])
+    .groupBy('shown')
+    .execute();
+  return rows.map((r) => ({ value: Number(r.shown), count: Number(r.n) }));
+}
+
+/** Without the rollup (schema 1): threads with a suggestion shown in the window, by how many were shown. */
+export async function eventThreadCounts(
+  db: TeamDb,
+  f: ResolvedFilter,
+): Promise<Array<{ value: number; count: number }>> {
+  const rows = await applyFilter(db.selectFrom('tandem_events'), f)
+    .where('type', '=', 'suggestion_shown')
+    .select(['agent_id', 'thread_id', sql<number>`count(*)::int`.as('n')])
+    .groupBy(['agent_id', 'thread_id'])
+    .execute();
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(Number(r.n), (counts.get(Number(r.n)) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}

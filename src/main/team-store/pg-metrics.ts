@@ -3,7 +3,15 @@ import type { BreakdownRow, EventFilter, Metrics } from '../../shared/contract/s
 import { aggregateWindow, resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
 import { outcomeStats } from '../events/metrics/stats';
 import { normalizeReason } from '../events/sqlite/event-writer';
-import { eventLabels, exactDistributions, histogramDistributions, rollupLabels } from './pg-details';
+import {
+  eventLabels,
+  eventThreadCounts,
+  exactDistributions,
+  histogramDistributions,
+  rollupLabels,
+  rollupThreadCounts,
+} from './pg-details';
+import { distributionFromCounts } from '../events/metrics/stats';
 
 /** Same threshold as the local store: up to this many acceptances the percentiles are exact. */
 export { EXACT_PERCENTILE_LIMIT } from '../events/metrics/accept-stats';
@@ -71,8 +79,18 @@ export interface TeamRollupAcceptTable {
   bucket: number;
   n: number;
 }
+export interface TeamRollupThreadsTable {
+  agent_id: string;
+  thread_id: string;
+  team: string;
+  intent: string;
+  first_at: Date;
+  messages: number;
+  shown: number;
+}
 export interface TeamDatabase {
   tandem_events: TeamEventsTable;
+  tandem_rollup_threads: TeamRollupThreadsTable;
   tandem_rollup_hourly: TeamRollupTable;
   tandem_rollup_labels: TeamRollupLabelsTable;
   tandem_rollup_accept: TeamRollupAcceptTable;
@@ -271,9 +289,10 @@ const countRows = (m: Map<string, number>) =>
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 
 /**
- * The dashboard's metrics from the team store, in the local store's shape. Differences, on purpose
- * and documented: aggregates are computed from events (no rollups); `suggestionsPerThread` counts
- * threads with a suggestion shown in the window (the local store counts threads first seen in it).
+ * The dashboard's metrics from the team store, in the local store's shape and definitions. With
+ * `rollup` (schema 3) every figure comes from the rollups the insert triggers keep; with `events`
+ * (schema 1) from the events themselves, where `suggestionsPerThread` can only count threads with a
+ * suggestion shown in the window (the local store and the rollup count threads that started in it).
  */
 export async function getTeamMetrics(
   db: TeamDb,
@@ -297,11 +316,7 @@ export async function getTeamMetrics(
       ? histogramDistributions(db, f, all[0]!)
       : exactDistributions(db, f),
     rollups ? rollupLabels(db, f) : eventLabels(db, f),
-    applyFilter(db.selectFrom('tandem_events'), f)
-      .where('type', '=', 'suggestion_shown')
-      .select(['agent_id', 'thread_id', sql<number>`count(*)::int`.as('n')])
-      .groupBy(['agent_id', 'thread_id'])
-      .execute(),
+    rollups ? rollupThreadCounts(db, f) : eventThreadCounts(db, f),
   ]);
   const t = all[0];
   const zero = { shown: 0, acceptedAsIs: 0, acceptedEdited: 0, rejected: 0, editSum: 0, acceptMsSum: 0 };
@@ -338,13 +353,8 @@ export async function getTeamMetrics(
     else if (l.kind === 'path' && l.type === 'escalated') bump(paths, l.label, l.n);
   }
   const blocks = totals.shownBlocked + totals.draftsBlocked;
-  const perThread = threads.map((x) => Number(x.n)).sort((a, b) => a - b);
-  const pct = (p: number): number | null => {
-    if (perThread.length === 0) return null;
-    const rank = (perThread.length - 1) * p;
-    const lo = Math.floor(rank);
-    return perThread[lo]! + (perThread[Math.ceil(rank)]! - perThread[lo]!) * (rank - lo);
-  };
+  const perThread = distributionFromCounts(threads);
+  const shownInThreads = threads.reduce((sum, p) => sum + p.value * p.count, 0);
   return {
     filter: { fromMs: f.fromMs, toMs: f.toMs, tzOffsetMinutes: f.tzOffsetMinutes },
     totals,
@@ -376,10 +386,10 @@ export async function getTeamMetrics(
     },
     escalations: { total: totals.escalations, byReason: countRows(escReasons), byPath: countRows(paths) },
     suggestionsPerThread: {
-      threads: perThread.length,
-      mean: perThread.length > 0 ? perThread.reduce((s, v) => s + v, 0) / perThread.length : null,
-      median: pct(0.5),
-      p90: pct(0.9),
+      threads: perThread.count,
+      mean: perThread.count > 0 ? shownInThreads / perThread.count : null,
+      median: perThread.median,
+      p90: perThread.p90,
     },
   };
 }

@@ -28,7 +28,10 @@ function rounded<T>(value: T): T {
     typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
   ) as T;
 }
-const comparable = (m: Metrics) => rounded({ ...m, suggestionsPerThread: undefined });
+/** Metrics as compared with the local store: the same definitions, suggestions per thread included. */
+const comparable = (m: Metrics) => rounded(m);
+/** Without the rollups (schema 1), suggestions per thread can only count threads with a suggestion in the window. */
+const withoutThreads = (m: Metrics) => rounded({ ...m, suggestionsPerThread: undefined });
 
 describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store (real PostgreSQL)', () => {
   let cluster: PgCluster;
@@ -72,7 +75,11 @@ describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store 
   ])('shows the same metrics as the local store for %s', async (_name, filter) => {
     const [a, b] = await Promise.all([local.getMetrics(filter), team.getMetrics(filter)]);
     expect(b.totals.shown).toBeGreaterThan(0);
-    expect(comparable(b)).toEqual(comparable(a));
+    // Known difference, open: filtered by intent, the same number of threads is found but their
+    // suggestion counts differ slightly (a thread's intent is its earliest event's on the server, its
+    // first-recorded event's locally). Every other figure matches.
+    if ('intents' in filter) expect(withoutThreads(b)).toEqual(withoutThreads(a));
+    else expect(comparable(b)).toEqual(comparable(a));
   });
 
   it('reads counters from the hourly rollup, equal to aggregating the events themselves', async () => {
@@ -87,7 +94,7 @@ describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store 
       expect(fromRollup.totals.shown).toBeGreaterThan(0);
       expect(fromRollup.policy.byRule.length).toBeGreaterThan(0);
       expect(fromRollup.escalations.byReason.length).toBeGreaterThan(0);
-      expect(rounded(fromRollup)).toEqual(rounded(fromEvents));
+      expect(withoutThreads(fromRollup)).toEqual(withoutThreads(fromEvents));
     }
     // Above the exact limit the percentiles come from the histogram rollup, in the local store's buckets.
     const accepted = events.filter(
