@@ -72,6 +72,47 @@ describe('backoff', () => {
   });
 });
 
+describe('backoff and new events', () => {
+  it('recording events does not cut a backoff short; retryNow() does', async () => {
+    const { dir, cleanup } = tempDir();
+    const path = join(dir, 'nudge.sqlite');
+    const store = SqliteEventStore.open(path);
+    const admin = new DatabaseSync(path);
+    enableTeamOutbox(admin, 'ann');
+    await store.insertBatch(agentEvents('ann', 2, 1));
+    const waits: number[] = [];
+    const clock: SenderClock = {
+      now: () => 0,
+      // Never elapses by itself: only an abort (nudge / retryNow / close) ends a wait.
+      sleep: (ms, signal) => {
+        waits.push(ms);
+        return new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+      },
+    };
+    const outbox = new TeamOutbox(path);
+    const sender = new TeamSender({
+      outbox,
+      connection: { url: 'postgres://ann:x@127.0.0.1:1/team' },
+      clock,
+      baseDelayMs: 100,
+    });
+    store.onDidRecord(() => sender.nudge());
+    sender.start();
+    await waitFor(() => waits.length === 1);
+    await store.insertBatch(agentEvents('ann', 3, 2));
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    expect(waits).toHaveLength(1);
+    expect(sender.getStatus()).toMatchObject({ state: 'offline', queued: 5 });
+    sender.retryNow();
+    await waitFor(() => waits.length === 2);
+    await sender.close();
+    outbox.close();
+    admin.close();
+    await store.close();
+    cleanup();
+  });
+});
+
 /** Polls a synchronous condition on the event loop (no timers): for the fake-clock test only. */
 async function waitFor(cond: () => boolean): Promise<void> {
   for (let i = 0; i < 10_000 && !cond(); i++) await new Promise((r) => setImmediate(r));
