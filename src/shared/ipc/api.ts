@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CallDef, EventDef, Unsubscribe } from './define';
 import type { IpcResult } from './result';
-import { calls, events } from '../contract';
+import type { calls, events } from '../contract';
+import { CALL_NAMES, EVENT_NAMES } from './names';
 
 export type Calls = typeof calls;
 export type Events = typeof events;
@@ -34,8 +35,8 @@ export interface IpcTransport {
   subscribe(name: string, listener: (payload: unknown) => void): Unsubscribe;
 }
 
-export const callNames = Object.keys(calls) as CallName[];
-export const eventNames = Object.keys(events) as EventName[];
+export const callNames: readonly CallName[] = CALL_NAMES;
+export const eventNames: readonly EventName[] = EVENT_NAMES;
 
 /**
  * Builds `window.tandem` from the contract. The preload and the browser test harness both call this,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { buildTandemApi } from '../../../src/shared/ipc/api';
 
 /**
@@ -14,9 +13,6 @@ interface HarnessWindow {
   __tandemInvokeJson?: (name: string, json: string | undefined) => Promise<unknown>;
   __tandemEmit?: (name: string, payload: unknown) => void;
 }
-
-// The page's CSP forbids eval; the app's renderer sets the same option.
-z.config({ jitless: true });
 
 const w = globalThis as unknown as HarnessWindow;
 // Like Electron's preload (no nodeIntegrationInSubFrames), only the top frame gets the API.
