@@ -149,10 +149,20 @@ async function main(): Promise<void> {
     await page.locator('body').press('e');
     const editor = page.locator('[data-testid="draft-editor"]');
     await editor.waitFor();
-    const base = `${await editor.inputValue()}\nAs a thank-you I can give you 5% off your next order.`;
+    // The top suggestion as the agent would start from it; if it is itself blocked (an unfilled
+    // placeholder), a clean reply instead, so the one keystroke is what flips the verdict.
+    const suggested = await editor.inputValue();
+    const start =
+      core.assist.runtime.service.checkDraft(suggested).verdict === 'block'
+        ? 'Hi there,\n\nThanks for your message, I am looking into it now.\n\n— The Lumen & Loom team'
+        : suggested;
+    const base = `${start}\nAs a thank-you I can give you 5% off your next order.`;
     const allowed = core.assist.runtime.service.checkDraft(base).verdict;
     const blocked = core.assist.runtime.service.checkDraft(base.replace('5% off', '50% off')).verdict;
-    if (allowed === blocked) throw new Error(`the keystroke does not change the verdict (${allowed})`);
+    if (allowed === blocked) {
+      const f = core.assist.runtime.service.checkDraft(base).findings;
+      throw new Error(`the keystroke does not change the verdict (${allowed}): ${JSON.stringify(f)}`);
+    }
     await editor.fill(base);
     await page.evaluate<Stamp>(verdictIs(allowed));
     const tail = base.length - base.indexOf('5% off') - 1;

@@ -10,6 +10,8 @@ export interface ContextFacts {
    * set, so a "let me check" reply can require it to be false and status replies never guess.
    */
   statusKnown?: boolean;
+  /** Whether we know if the order is inside the return window; always set, like `statusKnown`. */
+  returnWindowKnown?: boolean;
   orderStatus?: OrderStatus;
   delivered?: boolean;
   daysSinceDelivery?: number;
@@ -51,7 +53,7 @@ export function computeFacts(
 ): ContextFacts {
   const order = input.order;
   const orderKnown = orderNumberInText || Boolean(order?.number || order?.status);
-  if (!order) return { orderKnown, statusKnown: false };
+  if (!order) return { orderKnown, statusKnown: false, returnWindowKnown: false };
   const statusKnown = Boolean(order.status || order.shippedAt || order.deliveredAt || order.trackingNumber);
   const facts: ContextFacts = {
     orderKnown,
@@ -75,6 +77,7 @@ export function computeFacts(
   if (order.trackingNumber || order.trackingUrl) facts.hasTracking = true;
   else if (facts.delivered === false) facts.hasTracking = false;
   if (order.items?.length) facts.finalSale = order.items.some((i) => i.finalSale === true);
+  facts.returnWindowKnown = facts.withinReturnWindow !== undefined;
   return facts;
 }
 
@@ -98,6 +101,7 @@ export function evaluateConditions(when: MacroConditions | undefined, facts: Con
   const bools: (keyof MacroConditions & keyof ContextFacts)[] = [
     'orderKnown',
     'statusKnown',
+    'returnWindowKnown',
     'delivered',
     'withinReturnWindow',
     'late',

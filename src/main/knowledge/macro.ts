@@ -9,6 +9,7 @@ export const MacroConditionsSchema = z
   .object({
     orderKnown: z.boolean().optional(),
     statusKnown: z.boolean().optional(),
+    returnWindowKnown: z.boolean().optional(),
     orderStatus: z.array(OrderStatusSchema).min(1).optional(),
     delivered: z.boolean().optional(),
     withinReturnWindow: z.boolean().optional(),

@@ -123,7 +123,11 @@ describe('context facts', () => {
       matched: 1,
       unknown: 1,
     });
-    expect(computeFacts({ text: '' }, 30, now)).toEqual({ orderKnown: false, statusKnown: false });
+    expect(computeFacts({ text: '' }, 30, now)).toEqual({
+      orderKnown: false,
+      statusKnown: false,
+      returnWindowKnown: false,
+    });
     expect(computeFacts({ text: '', order: { number: '1001' } }, 30, now)).toMatchObject({
       orderKnown: true,
       statusKnown: false,
@@ -155,5 +159,18 @@ describe('replies never guess the order status', () => {
     expect(top('Wo ist meine Bestellung #1234?', 'order_status', { number: '1234' }, 'de')[0]).toBe(
       'order-status-checking.de',
     );
+  });
+
+  it('explains returns in general until the delivery date is known, then gives the deadline', () => {
+    expect(top('The towels are the wrong colour. How do I return them?', 'return_or_exchange')[0]).toBe(
+      'return-how-to',
+    );
+    const ids = top('How do I return the towels?', 'return_or_exchange', {
+      number: '1234',
+      status: 'delivered',
+      deliveredAt: '2026-11-20',
+    });
+    expect(ids[0]).toBe('return-within-window');
+    expect(ids).not.toContain('return-how-to');
   });
 });
