@@ -8,17 +8,17 @@ CREATE INDEX tandem_events_at_id ON tandem_events (at, id);
 
 -- Counts of the labels events carry: policy rule ids (suggestions shown, drafts checked, overrides),
 -- escalation reason codes and paths, and override reasons (as typed: the app normalises them when it
--- reads, so a change of normalisation needs no migration).
+-- reads, so a change of normalisation needs no migration). Per hour × team × intent, not per agent
+-- (that would make it as large as the events): a view filtered by agent reads that agent's events.
 CREATE TABLE tandem_rollup_labels (
   hour timestamptz NOT NULL,
-  agent_id text NOT NULL,
   team text NOT NULL,
   intent text NOT NULL,
   type text NOT NULL,
   kind text NOT NULL CHECK (kind IN ('rule', 'code', 'reason', 'path')),
   label text NOT NULL,
   n integer NOT NULL,
-  PRIMARY KEY (hour, agent_id, team, intent, type, kind, label)
+  PRIMARY KEY (hour, team, intent, type, kind, label)
 );
 
 -- Histograms of live acceptances for the percentile cards, in the local store's buckets
@@ -27,13 +27,12 @@ CREATE TABLE tandem_rollup_labels (
 -- below that the dashboard reads the exact values.
 CREATE TABLE tandem_rollup_accept (
   hour timestamptz NOT NULL,
-  agent_id text NOT NULL,
   team text NOT NULL,
   intent text NOT NULL,
   kind text NOT NULL CHECK (kind IN ('edit', 'ms')),
   bucket integer NOT NULL,
   n integer NOT NULL,
-  PRIMARY KEY (hour, agent_id, team, intent, kind, bucket)
+  PRIMARY KEY (hour, team, intent, kind, bucket)
 );
 
 -- One row per conversation (agent, thread), as the local store keeps it: when it started, its team and
@@ -79,21 +78,21 @@ CREATE FUNCTION tandem_rollup_details() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   INSERT INTO tandem_rollup_labels AS r
-  SELECT date_trunc('hour', e.at), e.agent_id, e.team, coalesce(e.intent, ''), e.type, l.kind, l.label, count(*)
+  SELECT date_trunc('hour', e.at), e.team, coalesce(e.intent, ''), e.type, l.kind, l.label, count(*)
   FROM new_rows e, tandem_label_rows(e) l
   WHERE e.source <> 'replay' AND e.type IN ('suggestion_shown', 'draft_checked', 'policy_override', 'escalated')
     AND l.label IS NOT NULL
-  GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (hour, agent_id, team, intent, type, kind, label) DO UPDATE SET n = r.n + excluded.n;
-
-  INSERT INTO tandem_rollup_accept AS r
-  SELECT date_trunc('hour', e.at), e.agent_id, e.team, coalesce(e.intent, ''), a.kind, a.bucket, count(*)
-  FROM new_rows e, tandem_accept_rows(e) a
-  WHERE e.source <> 'replay' AND e.type = 'suggestion_accepted'
   GROUP BY 1, 2, 3, 4, 5, 6
   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (hour, agent_id, team, intent, kind, bucket) DO UPDATE SET n = r.n + excluded.n;
+  ON CONFLICT (hour, team, intent, type, kind, label) DO UPDATE SET n = r.n + excluded.n;
+
+  INSERT INTO tandem_rollup_accept AS r
+  SELECT date_trunc('hour', e.at), e.team, coalesce(e.intent, ''), a.kind, a.bucket, count(*)
+  FROM new_rows e, tandem_accept_rows(e) a
+  WHERE e.source <> 'replay' AND e.type = 'suggestion_accepted'
+  GROUP BY 1, 2, 3, 4, 5
+  ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (hour, team, intent, kind, bucket) DO UPDATE SET n = r.n + excluded.n;
 
   INSERT INTO tandem_rollup_threads AS r
   SELECT agent_id, thread_id, (array_agg(team ORDER BY at))[1], (array_agg(coalesce(intent, '') ORDER BY at))[1],
@@ -116,17 +115,17 @@ CREATE TRIGGER tandem_rollup_details AFTER INSERT ON tandem_events
 
 -- Events stored before this version.
 INSERT INTO tandem_rollup_labels
-SELECT date_trunc('hour', e.at), e.agent_id, e.team, coalesce(e.intent, ''), e.type, l.kind, l.label, count(*)
+SELECT date_trunc('hour', e.at), e.team, coalesce(e.intent, ''), e.type, l.kind, l.label, count(*)
 FROM tandem_events e, tandem_label_rows(e) l
 WHERE e.source <> 'replay' AND e.type IN ('suggestion_shown', 'draft_checked', 'policy_override', 'escalated')
   AND l.label IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5, 6, 7;
+GROUP BY 1, 2, 3, 4, 5, 6;
 
 INSERT INTO tandem_rollup_accept
-SELECT date_trunc('hour', e.at), e.agent_id, e.team, coalesce(e.intent, ''), a.kind, a.bucket, count(*)
+SELECT date_trunc('hour', e.at), e.team, coalesce(e.intent, ''), a.kind, a.bucket, count(*)
 FROM tandem_events e, tandem_accept_rows(e) a
 WHERE e.source <> 'replay' AND e.type = 'suggestion_accepted'
-GROUP BY 1, 2, 3, 4, 5, 6;
+GROUP BY 1, 2, 3, 4, 5;
 
 INSERT INTO tandem_rollup_threads
 SELECT agent_id, thread_id, (array_agg(team ORDER BY at))[1], (array_agg(coalesce(intent, '') ORDER BY at))[1],

@@ -21,14 +21,13 @@ export interface AcceptDistributions {
 
 type RollupTable = 'tandem_rollup_labels' | 'tandem_rollup_accept';
 
-/** The dashboard's filter on a rollup table (whole hours, like the counters). */
+/** The dashboard's filter on a label or histogram rollup (whole hours; no agent: callers read events for that). */
 function rollupRows<T extends RollupTable>(db: TeamDb, table: T, f: ResolvedFilter) {
   const [fromMs, toMs] = aggregateWindow(f);
   return db
     .selectFrom(table as RollupTable)
     .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
     .$if(toMs !== null, (b) => b.where('hour', '<', new Date(toMs!)))
-    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
     .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
     .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!));
 }

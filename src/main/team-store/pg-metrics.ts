@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { TeamDatabase } from './pg-schema';
 import type { BreakdownRow, EventFilter, Metrics } from '../../shared/contract/supervisor';
 import { aggregateWindow, resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
 import { outcomeStats } from '../events/metrics/stats';
@@ -17,84 +18,15 @@ import { distributionFromCounts } from '../events/metrics/stats';
 export { EXACT_PERCENTILE_LIMIT } from '../events/metrics/accept-stats';
 import { EXACT_PERCENTILE_LIMIT } from '../events/metrics/accept-stats';
 
-/** The team store's events table as Kysely sees it (resources/team-store/001_events.sql). */
-export interface TeamEventsTable {
-  id: string;
-  at: Date;
-  type: string;
-  agent_id: string;
-  team: string;
-  source: string;
-  thread_id: string;
-  ticket_id: string | null;
-  intent: string | null;
-  suggestion_id: string | null;
-  suggestion_source: string | null;
-  model: string | null;
-  verdict: string | null;
-  accept_kind: string | null;
-  edit_distance: number | null;
-  ms_to_accept: number | null;
-  payload: unknown;
-  received_at: Date;
-}
-/** Hourly counters kept by the insert trigger (resources/team-store/002_rollups.sql). */
-export interface TeamRollupTable {
-  hour: Date;
-  agent_id: string;
-  team: string;
-  intent: string;
-  suggestion_source: string;
-  model: string;
-  messages: number;
-  shown: number;
-  shown_blocked: number;
-  accepted_as_is: number;
-  accepted_edited: number;
-  rejected: number;
-  overrides: number;
-  escalations: number;
-  drafts_checked: number;
-  drafts_blocked: number;
-  edit_sum: number;
-  accept_ms_sum: number;
-}
-/** Label counts and acceptance histograms kept by the insert trigger (003_dashboard_rollups.sql). */
-export interface TeamRollupLabelsTable {
-  hour: Date;
-  agent_id: string;
-  team: string;
-  intent: string;
-  type: string;
-  kind: 'rule' | 'code' | 'reason' | 'path';
-  label: string;
-  n: number;
-}
-export interface TeamRollupAcceptTable {
-  hour: Date;
-  agent_id: string;
-  team: string;
-  intent: string;
-  kind: 'edit' | 'ms';
-  bucket: number;
-  n: number;
-}
-export interface TeamRollupThreadsTable {
-  agent_id: string;
-  thread_id: string;
-  team: string;
-  intent: string;
-  first_at: Date;
-  messages: number;
-  shown: number;
-}
-export interface TeamDatabase {
-  tandem_events: TeamEventsTable;
-  tandem_rollup_threads: TeamRollupThreadsTable;
-  tandem_rollup_hourly: TeamRollupTable;
-  tandem_rollup_labels: TeamRollupLabelsTable;
-  tandem_rollup_accept: TeamRollupAcceptTable;
-}
+export type {
+  TeamAgentRollupTable,
+  TeamDatabase,
+  TeamEventsTable,
+  TeamRollupAcceptTable,
+  TeamRollupLabelsTable,
+  TeamRollupTable,
+  TeamRollupThreadsTable,
+} from './pg-schema';
 export type TeamDb = Kysely<TeamDatabase>;
 type Q = SelectQueryBuilder<TeamDatabase, 'tandem_events', object>;
 
@@ -222,9 +154,10 @@ export async function counters(
   by: GroupBy,
   source: CounterSource = 'events',
 ): Promise<CounterRow[]> {
+  const which = source === 'events' ? null : rollupFor(f, by);
   const rows =
-    source !== 'events'
-      ? await rollupCounters(db, f, by)
+    which !== null
+      ? await rollupCounters(db, f, by, which)
       : await (() => {
           const key = groupExpr(by, f.tzOffsetMinutes);
           return (
@@ -256,19 +189,51 @@ export async function counters(
   });
 }
 
-function rollupCounters(db: TeamDb, f: ResolvedFilter, by: GroupBy) {
+/**
+ * Which rollup answers a counters query, or null when only the events can: team-level views (no agent
+ * filter, not grouped by agent) read hour × team × intent × source × model; agent views without an
+ * intent filter read hour × agent × team; an agent view filtered or grouped by intent, source or model
+ * reads the events (one agent's events are few, and the (agent_id, at) index finds them).
+ */
+export function rollupFor(f: ResolvedFilter, by: GroupBy): 'team' | 'agent' | null {
+  if (f.agentIds === null && by !== 'agent') return 'team';
+  if (f.intents === null && ['agent', 'all', 'team', 'day', 'hour'].includes(by)) return 'agent';
+  return null;
+}
+
+function rollupCounters(db: TeamDb, f: ResolvedFilter, by: GroupBy, which: 'team' | 'agent') {
   const [fromMs, toMs] = aggregateWindow(f);
   const key = groupExpr(by, f.tzOffsetMinutes, 'hour');
-  return db
-    .selectFrom('tandem_rollup_hourly')
-    .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
-    .$if(toMs !== null, (b) => b.where('hour', '<', new Date(toMs!)))
-    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
-    .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
-    .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!))
-    .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTERS])
-    .$if(by !== 'all', (q) => q.groupBy(key))
-    .execute();
+  const window = <
+    Q extends SelectQueryBuilder<TeamDatabase, 'tandem_rollup_hourly' | 'tandem_rollup_agent_hourly', object>,
+  >(
+    q: Q,
+  ) =>
+    q
+      .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
+      .$if(toMs !== null, (b) => b.where('hour', '<', new Date(toMs!)))
+      .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!)) as Q;
+  const grouped = <
+    Q extends SelectQueryBuilder<TeamDatabase, 'tandem_rollup_hourly' | 'tandem_rollup_agent_hourly', object>,
+  >(
+    q: Q,
+  ) =>
+    q
+      .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTERS])
+      .$if(by !== 'all', (b) => b.groupBy(key))
+      .execute();
+  if (which === 'agent') {
+    return grouped(
+      window(db.selectFrom('tandem_rollup_agent_hourly')).$if(f.agentIds !== null, (b) =>
+        b.where('agent_id', 'in', f.agentIds!),
+      ),
+    );
+  }
+  return grouped(
+    window(db.selectFrom('tandem_rollup_hourly')).$if(f.intents !== null, (b) =>
+      b.where('intent', 'in', f.intents!),
+    ),
+  );
 }
 
 const row = (r: CounterRow, key: string): BreakdownRow => ({
@@ -315,7 +280,7 @@ export async function getTeamMetrics(
     rollups && f.agentIds === null && accepted > EXACT_PERCENTILE_LIMIT
       ? histogramDistributions(db, f, all[0]!)
       : exactDistributions(db, f),
-    rollups ? rollupLabels(db, f) : eventLabels(db, f),
+    rollups && f.agentIds === null ? rollupLabels(db, f) : eventLabels(db, f),
     rollups ? rollupThreadCounts(db, f) : eventThreadCounts(db, f),
   ]);
   const t = all[0];

@@ -77,6 +77,10 @@ describe.skipIf(skip !== null)('team store migrations and roles (real PostgreSQL
                   ('message_analyzed','suggestion_shown','suggestion_accepted','suggestion_rejected','policy_override','escalated','draft_checked')) AS counted`,
       );
       expect(rows[0]!.rolled).toBe(rows[0]!.counted);
+      const perAgent = await old.query<{ rolled: number }>(
+        'SELECT sum(messages + shown + accepted_as_is + accepted_edited + rejected + overrides + escalations + drafts_checked)::int AS rolled FROM tandem_rollup_agent_hourly',
+      );
+      expect(perAgent.rows[0]!.rolled).toBe(rows[0]!.counted);
       expect(rows[0]!.counted).toBeGreaterThan(1000);
       // The upgrade is additive: a desktop that only knows version 1 keeps shipping.
       await expect(assertTeamSchemaCompatible(old, 1)).resolves.toBeUndefined();

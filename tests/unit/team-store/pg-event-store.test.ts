@@ -86,14 +86,22 @@ describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store 
     for (const filter of [
       {},
       { from: '2026-10-01', to: '2026-10-20', tzOffsetMinutes: 120, agentIds: [events[1]!.agentId] },
+      { teams: ['south'], intents: ['refund_request', 'order_status'] },
+      // An agent view filtered by intent: counters from that agent's events, not from a rollup.
+      (() => {
+        const shown = events.find((e) => e.type === 'suggestion_shown' && e.intent && e.source !== 'replay')!;
+        return { agentIds: [shown.agentId], intents: [shown.intent!] };
+      })(),
     ]) {
       const [fromRollup, fromEvents] = await Promise.all([
         getTeamMetrics(team.queryBuilder, filter, 'rollup'),
         getTeamMetrics(team.queryBuilder, filter, 'events'),
       ]);
       expect(fromRollup.totals.shown).toBeGreaterThan(0);
-      expect(fromRollup.policy.byRule.length).toBeGreaterThan(0);
-      expect(fromRollup.escalations.byReason.length).toBeGreaterThan(0);
+      if (Object.keys(filter).length === 0) {
+        expect(fromRollup.policy.byRule.length).toBeGreaterThan(0);
+        expect(fromRollup.escalations.byReason.length).toBeGreaterThan(0);
+      }
       expect(withoutThreads(fromRollup)).toEqual(withoutThreads(fromEvents));
     }
     // Above the exact limit the percentiles come from the histogram rollup, in the local store's buckets.
