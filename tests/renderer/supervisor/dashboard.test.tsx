@@ -130,4 +130,14 @@ describe('supervisor dashboard wiring', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Or enter paths of exports (JSONL)')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Choose export files…' })).toBeEnabled();
   });
+
+  it('shows why the figures could not be read, never an empty-store explanation', async () => {
+    const fake = createFakeSupervisor();
+    fake.metrics = () => {
+      throw new Error('The team store (db.example.com/tandem) could not be read: connection refused.');
+    };
+    renderSupervisor(<SupervisorView />, fake);
+    expect(await screen.findByText(/could not be read: connection refused/)).toBeInTheDocument();
+    expect(screen.queryByText('No assist activity in this period')).not.toBeInTheDocument();
+  });
 });

@@ -73,7 +73,8 @@ export function SupervisorView() {
             <p className="text-muted" role="status">
               Loading the team’s figures…
             </p>
-          ) : !hasActivity(scope.data) && !scope.isPending ? (
+          ) : metrics.isError || scope.isError ? null : !hasActivity(scope.data) && !scope.isPending ? (
+            // Only a store that answered can be empty; a failed read is the banner's to explain.
             <DashboardEmpty />
           ) : m && !hasActivity(m) ? (
             <p className="sup-none" role="status">
