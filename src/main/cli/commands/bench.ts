@@ -23,7 +23,15 @@ export interface BenchReport {
     runs: FreshProcessRun[];
     inProcess: { moduleLoadMs: number; createEngineMs: number; readyMs: number };
   };
-  latency: { p50Ms: number; p99Ms: number; maxMs: number; p50Ms1to2KB: number; p99Ms1to2KB: number };
+  latency: {
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    p50Ms1to2KB: number;
+    p99Ms1to2KB: number;
+    /** 1–2 KB messages during the warm-up pass, right after start-up (for reference). */
+    firstPassP99Ms1to2KB: number;
+  };
   throughput: { messagesPerSecond: number; cpuMsPerMessage: number; messagesPerCpuSecond: number };
   /** `rssGrowthMb` from the fresh processes (median); the rest from this process, for reference. */
   memory: {
@@ -97,7 +105,10 @@ function worstMs(fn: () => void, runs = 3): { wall: number; cpu: number } {
  */
 export async function runEngineBench(options: BenchOptions = {}): Promise<BenchReport> {
   const n = options.messages ?? 3000;
-  const warmup = options.warmup ?? 300;
+  // Warm-up is one pass over the corpus: every path (HTML, other languages, rare patterns) has then been
+  // compiled once, as in an app that has been open for a while. The first pass is timed too and
+  // printed beside the steady state, so the cost of the first messages after start-up stays visible.
+  const warmup = options.warmup ?? n;
   const corpus = generateCorpus(n, 42);
   const lengths = corpus.map((m) => m.text.length);
   fullGc();
@@ -109,7 +120,15 @@ export async function runEngineBench(options: BenchOptions = {}): Promise<BenchR
   const engine = createEngine();
   const t2 = performance.now();
 
-  for (let i = 0; i < warmup; i++) engine.analyze(corpus[i % corpus.length]!);
+  const firstPass: number[] = [];
+  for (let i = 0; i < warmup; i++) {
+    const input = corpus[i % corpus.length]!;
+    const t = performance.now();
+    engine.analyze(input);
+    if (i < corpus.length && input.text.length >= 1000 && input.text.length <= 2100)
+      firstPass.push(performance.now() - t);
+  }
+  firstPass.sort((a, b) => a - b);
   const all: number[] = [];
   const big: number[] = [];
   for (const input of corpus) {
@@ -172,6 +191,7 @@ export async function runEngineBench(options: BenchOptions = {}): Promise<BenchR
       maxMs: r3(all[all.length - 1] ?? 0),
       p50Ms1to2KB: r3(percentile(big, 50)),
       p99Ms1to2KB: r3(percentile(big, 99)),
+      firstPassP99Ms1to2KB: r3(percentile(firstPass, 99)),
     },
     throughput: {
       messagesPerSecond: perSecond,
@@ -218,7 +238,7 @@ export function formatBenchReport(r: BenchReport): string {
     `cold start (fresh process, engine as the app build ships it; median of ${r.coldStart.runs.length}): ready ${r.coldStart.readyMs} ms (module load ${r.coldStart.moduleLoadMs} ms, create ${r.coldStart.createEngineMs} ms), worst ${r.coldStart.worstReadyMs} ms`,
     `  in this process through the development TypeScript loader: ready ${r.coldStart.inProcess.readyMs} ms (module load ${r.coldStart.inProcess.moduleLoadMs} ms, create ${r.coldStart.inProcess.createEngineMs} ms)`,
     `latency (all): p50 ${r.latency.p50Ms} ms, p99 ${r.latency.p99Ms} ms, max ${r.latency.maxMs} ms`,
-    `latency (1–2 KB): p50 ${r.latency.p50Ms1to2KB} ms, p99 ${r.latency.p99Ms1to2KB} ms`,
+    `latency (1–2 KB): p50 ${r.latency.p50Ms1to2KB} ms, p99 ${r.latency.p99Ms1to2KB} ms (after a warm-up pass over the corpus; during that first pass p99 ${r.latency.firstPassP99Ms1to2KB} ms)`,
     `throughput: ${r.throughput.messagesPerSecond} messages/s wall clock (one core); CPU ${r.throughput.cpuMsPerMessage} ms/message = ${r.throughput.messagesPerCpuSecond} messages per CPU-second`,
     `memory: RSS growth ${r.memory.rssGrowthMb} MB (fresh process: load + create + ${r.corpus.messages} analyses, after a full GC); in this process ${r.memory.rssBeforeMb} → ${r.memory.rssAfterMb} MB (${r.memory.inProcessRssGrowthMb} MB), heap used ${r.memory.heapUsedMb} MB`,
     ...Object.entries(r.hostileRedaction).map(
