@@ -1,15 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { App } from './app/app';
 import { createQueryClient } from './lib/query-client';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/components.css';
-
-// The CSP forbids eval; without this zod probes `new Function` and the page logs a CSP violation.
-z.config({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

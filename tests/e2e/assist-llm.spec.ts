@@ -137,7 +137,9 @@ test.describe('assist with a language model', () => {
     await harness.open();
     await page.keyboard.press('Control+Comma');
     await page.getByLabel('Server address').fill(fake.baseUrl);
-    await page.getByRole('button', { name: 'Test connection' }).click();
+    // The drafting model's section (Settings has other Test connection buttons: helpdesks, team store).
+    const llmSection = page.locator('section', { has: page.getByLabel('Server address') });
+    await llmSection.getByRole('button', { name: 'Test connection' }).click();
     const result = page.getByTestId('llm-test-outcome');
     await expect(result).toHaveAttribute('data-ok', 'true');
     await expect(result).toContainText('Connected');
@@ -147,7 +149,7 @@ test.describe('assist with a language model', () => {
     await expect(result.getByRole('list', { name: 'Models offered' })).toContainText('other-model');
 
     await page.getByRole('textbox', { name: 'Model', exact: true }).fill('missing-model');
-    await page.getByRole('button', { name: 'Test connection' }).click();
+    await llmSection.getByRole('button', { name: 'Test connection' }).click();
     await expect(result).toContainText('is not offered by this server');
   });
 });

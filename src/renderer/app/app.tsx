@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { AssistView } from '../features/assist/components/assist-view';
 import { useSettings } from '../features/settings/hooks/use-settings-data';
-import { SettingsView } from '../features/settings/components/settings-view';
 import { prefetchDashboard } from '../features/supervisor/prefetch';
 import { useIsMac } from '../lib/use-app-info';
 import { useMainEvents } from '../lib/use-main-events';
@@ -20,6 +19,11 @@ const SupervisorView = lazy(() => {
     default: m.SupervisorView,
   }));
 });
+// Settings validates with the shared schemas (zod), the largest package in the page: it loads on open,
+// and is fetched in the background once the first view has painted so opening it stays instant.
+const loadSettingsView = () =>
+  import('../features/settings/components/settings-view').then((m) => ({ default: m.SettingsView }));
+const SettingsView = lazy(loadSettingsView);
 const TrainerView = lazy(() =>
   import('../features/trainer/components/trainer-view').then((m) => ({ default: m.TrainerView })),
 );
@@ -46,6 +50,12 @@ export function App() {
   const openView = useShellStore((s) => s.openView);
   const current = chosen && views.some((v) => v.id === chosen) ? chosen : (views[0]?.id ?? 'settings');
   useGlobalKeys(views, openView);
+
+  useEffect(() => {
+    if (settings.isPending) return;
+    const timer = setTimeout(() => void loadSettingsView(), 1500);
+    return () => clearTimeout(timer);
+  }, [settings.isPending]);
 
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);

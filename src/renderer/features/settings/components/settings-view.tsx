@@ -1,3 +1,4 @@
+import '../../../lib/zod-setup';
 import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../../lib/ipc';
 import { Banner } from '../../../ui/banner';

@@ -1,3 +1,4 @@
+import '../../../lib/zod-setup';
 import { useMutation } from '@tanstack/react-query';
 import type { TeamConnectionOverrides, TeamConnectionTest } from '../../../../shared/contract/team';
 import { teamStoreUrlProblem } from '../../../../shared/domain/settings';

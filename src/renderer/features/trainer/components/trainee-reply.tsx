@@ -1,3 +1,4 @@
+import '../../../lib/zod-setup';
 import { useState } from 'react';
 import { DEFAULT_INTENTS } from '../../../../shared/domain/analysis';
 import { Kbd } from '../../../ui/kbd';

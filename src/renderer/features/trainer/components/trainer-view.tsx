@@ -1,3 +1,4 @@
+import '../../../lib/zod-setup';
 import '../trainer.css';
 import { Banner } from '../../../ui/banner';
 import { useCase } from '../hooks/use-trainer-data';
