@@ -84,7 +84,7 @@ describe('supervisor dashboard wiring', { timeout: 30_000 }, () => {
 
   it('sorts the agent table in main, flipping direction on a second click', async () => {
     const { fake, user } = await setup();
-    const table = screen.getByRole('table', { name: /By agent/ });
+    const table = await screen.findByRole('table', { name: /By agent/ });
     await user.click(within(table).getByRole('button', { name: /Accepted/ }));
     await waitFor(() =>
       expect(fake.callsOf('listAgentRows').at(-1)).toMatchObject({

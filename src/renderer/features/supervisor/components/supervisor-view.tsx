@@ -1,6 +1,7 @@
 import '../supervisor.css';
 import '../supervisor-detail.css';
-import type { Metrics } from '../../../../shared/contract/supervisor';
+import { useDeferredValue } from 'react';
+import type { EventFilter, Metrics } from '../../../../shared/contract/supervisor';
 import { errorMessage } from '../../../lib/ipc';
 import { Banner } from '../../../ui/banner';
 import {
@@ -84,7 +85,7 @@ export function SupervisorView() {
             <>
               <KpiCards metrics={m} />
               <ChartsSlot metrics={m} onDrill={openDrill} />
-              <AgentTable filter={filter} />
+              <DeferredAgentTable filter={filter} />
             </>
           ) : null}
           <section className="sup-card sup-actions" aria-labelledby="sup-data-title">
@@ -98,4 +99,13 @@ export function SupervisorView() {
       </div>
     </div>
   );
+}
+
+/**
+ * The agent table renders in the pass after the KPI cards, like the charts: on a cold start its
+ * virtualized rows cost as much as the cards, and the cards are what the supervisor reads first.
+ */
+function DeferredAgentTable({ filter }: { filter: EventFilter }) {
+  const ready = useDeferredValue(true, false);
+  return ready ? <AgentTable filter={filter} /> : <section className="sup-card" aria-busy="true" />;
 }
