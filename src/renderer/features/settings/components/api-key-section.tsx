@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import type { LlmPreset } from '../../../../shared/domain/settings';
 import { errorMessage } from '../../../lib/ipc';
 import { Banner } from '../../../ui/banner';
 import { Section } from '../../../ui/section';
 import { TextField } from '../../../ui/field';
-import { useClearSecret, useSecretStatus, useSetSecret } from '../hooks/use-settings-data';
+import { useSecretEditor, type SecretEditorText } from '../hooks/use-secret-editor';
 import { presetInfo } from '../model/llm-presets';
 
 const KEY = 'llm.apiKey' as const;
@@ -15,6 +14,19 @@ const storageHint = {
   memory: 'Kept in memory until Tandem quits.',
 } as const;
 const MAX_KEY_LENGTH = 16_384;
+const TEXT: SecretEditorText = {
+  noun: 'key',
+  problem: (value) =>
+    !value
+      ? 'Paste the API key first.'
+      : value.length > MAX_KEY_LENGTH
+        ? 'This is too long to be an API key.'
+        : /\s/.test(value)
+          ? 'An API key has no spaces or line breaks. Check what was pasted.'
+          : null,
+  saved: 'API key saved.',
+  removed: 'API key removed.',
+};
 
 /** Fallback wording when main did not explain why secrets only live in memory. */
 export const MEMORY_ONLY_WARNING =
@@ -25,43 +37,8 @@ export const MEMORY_ONLY_WARNING =
  * emptied after saving and the view only ever learns "set" or "not set".
  */
 export function ApiKeySection({ preset }: { preset: LlmPreset }) {
-  const status = useSecretStatus();
-  const setSecret = useSetSecret();
-  const clearSecret = useClearSecret();
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const isSet = status.data?.isSet[KEY] === true;
-  const busy = setSecret.isPending || clearSecret.isPending;
-
-  const submit = async (event?: FormEvent): Promise<void> => {
-    event?.preventDefault();
-    setDone(null);
-    const value = draft.trim();
-    if (!value) return setError('Paste the API key first.');
-    if (value.length > MAX_KEY_LENGTH) return setError('This is too long to be an API key.');
-    if (/\s/.test(value)) return setError('An API key has no spaces or line breaks. Check what was pasted.');
-    setError(null);
-    try {
-      await setSecret.mutateAsync({ name: KEY, value });
-      setDraft('');
-      setDone('API key saved.');
-    } catch (e) {
-      setError(`The key was not saved: ${errorMessage(e)}`);
-    }
-  };
-
-  const clear = async (): Promise<void> => {
-    setDone(null);
-    setError(null);
-    try {
-      await clearSecret.mutateAsync(KEY);
-      setDone('API key removed.');
-    } catch (e) {
-      setError(`The key was not removed: ${errorMessage(e)}`);
-    }
-  };
+  const editor = useSecretEditor(KEY, TEXT, (v) => v.trim());
+  const { status, isSet, busy, draft, error, done } = editor;
 
   const info = presetInfo(preset);
   return (
@@ -81,17 +58,14 @@ export function ApiKeySection({ preset }: { preset: LlmPreset }) {
       {status.data?.backend === 'memory' ? (
         <Banner level="warning">{status.data.warning ?? MEMORY_ONLY_WARNING}</Banner>
       ) : null}
-      <form className="key-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="key-form" onSubmit={(e) => void editor.submit(e)} noValidate>
         <TextField
           label={isSet ? 'Replace the API key' : 'API key'}
           type="password"
           autoComplete="off"
           name="api-key"
           value={draft}
-          onChange={(v) => {
-            setDraft(v);
-            setError(null);
-          }}
+          onChange={editor.setDraft}
           error={error ?? undefined}
           hint={`${storageHint[status.data?.backend ?? 'keychain']} It is never shown again.`}
         />
@@ -100,7 +74,7 @@ export function ApiKeySection({ preset }: { preset: LlmPreset }) {
             {isSet ? 'Replace key' : 'Save key'}
           </button>
           {isSet ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void clear()}>
+            <button type="button" className="button" disabled={busy} onClick={() => void editor.clear()}>
               Clear key
             </button>
           ) : null}

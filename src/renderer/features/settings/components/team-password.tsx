@@ -1,51 +1,29 @@
-import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../lib/ipc';
 import { TextField } from '../../../ui/field';
-import { useClearSecret, useSecretStatus, useSetSecret } from '../hooks/use-settings-data';
+import { useSecretEditor, type SecretEditorText } from '../hooks/use-secret-editor';
 
 const NAME = 'teamStore.password' as const;
 const MAX_LENGTH = 16_384;
+const TEXT: SecretEditorText = {
+  noun: 'password',
+  problem: (value) =>
+    !value
+      ? 'Type the password your administrator gave you first.'
+      : value.length > MAX_LENGTH
+        ? 'This is too long to be a password.'
+        : null,
+  saved: 'Password saved. Tandem reconnects with it now.',
+  removed: 'Password removed.',
+};
 
 /**
  * The team store password: written straight to main's secret store (the OS keychain when there is
  * one), emptied from the field once saved; the view only ever learns "set" or "not set".
  */
 export function TeamPassword() {
-  const status = useSecretStatus();
-  const setSecret = useSetSecret();
-  const clearSecret = useClearSecret();
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const isSet = status.data?.isSet[NAME] === true;
-  const busy = setSecret.isPending || clearSecret.isPending;
+  const editor = useSecretEditor(NAME, TEXT);
+  const { status, isSet, busy, draft, error, done } = editor;
   const memoryOnly = status.data?.backend === 'memory';
-
-  const submit = async (event?: FormEvent): Promise<void> => {
-    event?.preventDefault();
-    setDone(null);
-    if (!draft) return setError('Type the password your administrator gave you first.');
-    if (draft.length > MAX_LENGTH) return setError('This is too long to be a password.');
-    setError(null);
-    try {
-      await setSecret.mutateAsync({ name: NAME, value: draft });
-      setDraft('');
-      setDone('Password saved. Tandem reconnects with it now.');
-    } catch (e) {
-      setError(`The password was not saved: ${errorMessage(e)}`);
-    }
-  };
-
-  const clear = async (): Promise<void> => {
-    setDone(null);
-    setError(null);
-    try {
-      await clearSecret.mutateAsync(NAME);
-      setDone('Password removed.');
-    } catch (e) {
-      setError(`The password was not removed: ${errorMessage(e)}`);
-    }
-  };
 
   return (
     <div className="team-password">
@@ -64,17 +42,14 @@ export function TeamPassword() {
           </span>
         )}
       </p>
-      <form className="key-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="key-form" onSubmit={(e) => void editor.submit(e)} noValidate>
         <TextField
           label={isSet ? 'Replace the team store password' : 'Team store password'}
           type="password"
           autoComplete="off"
           name="team-store-password"
           value={draft}
-          onChange={(v) => {
-            setDraft(v);
-            setError(null);
-          }}
+          onChange={editor.setDraft}
           error={error ?? undefined}
           hint={
             memoryOnly
@@ -87,7 +62,7 @@ export function TeamPassword() {
             {isSet ? 'Replace password' : 'Save password'}
           </button>
           {isSet ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void clear()}>
+            <button type="button" className="button" disabled={busy} onClick={() => void editor.clear()}>
               Clear password
             </button>
           ) : null}
