@@ -4,6 +4,7 @@ import type { BreakdownRow, EventFilter, Metrics } from '../../shared/contract/s
 import { aggregateWindow, resolveFilter, type ResolvedFilter } from '../events/metrics/filter';
 import { outcomeStats } from '../events/metrics/stats';
 import { normalizeReason } from '../events/sqlite/event-writer';
+import { ROLLUP_COUNTERS } from '../events/sqlite/schema-tables';
 import {
   eventLabels,
   eventThreadCounts,
@@ -101,22 +102,9 @@ export interface CounterRow {
 export type CounterSource = 'rollup' | 'counters' | 'events';
 
 /** The same counters summed from the hourly rollup: a few thousand rows instead of millions of events. */
-const ROLLUP_COUNTERS = [
-  ...[
-    'messages',
-    'shown',
-    'shown_blocked',
-    'accepted_as_is',
-    'accepted_edited',
-    'rejected',
-    'overrides',
-    'escalations',
-    'drafts_checked',
-    'drafts_blocked',
-    'edit_sum',
-    'accept_ms_sum',
-  ].map((col) => sql<number>`coalesce(sum(${sql.ref(col)}), 0)::float8`.as(col)),
-];
+const ROLLUP_COUNTER_SUMS = ROLLUP_COUNTERS.map((col) =>
+  sql<number>`coalesce(sum(${sql.ref(col)}), 0)::float8`.as(col),
+);
 
 export type GroupBy = 'all' | 'agent' | 'team' | 'intent' | 'suggestionSource' | 'model' | 'day' | 'hour';
 
@@ -219,7 +207,7 @@ function rollupCounters(db: TeamDb, f: ResolvedFilter, by: GroupBy, which: 'team
     q: Q,
   ) =>
     q
-      .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTERS])
+      .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTER_SUMS])
       .$if(by !== 'all', (b) => b.groupBy(key))
       .execute();
   if (which === 'agent') {
