@@ -1,8 +1,8 @@
 import type { LlmPreset } from '../../../../shared/domain/settings';
-import { errorMessage } from '../../../lib/ipc';
 import { Banner } from '../../../ui/banner';
 import { Section } from '../../../ui/section';
 import { TextField } from '../../../ui/field';
+import { SecretStatus } from './secret-status';
 import { useSecretEditor, type SecretEditorText } from '../hooks/use-secret-editor';
 import { presetInfo } from '../model/llm-presets';
 
@@ -43,18 +43,7 @@ export function ApiKeySection({ preset }: { preset: LlmPreset }) {
   const info = presetInfo(preset);
   return (
     <Section title="API key" description={info.needsKey ? undefined : `${info.label} usually needs no key.`}>
-      <p className="key-status">
-        <span>Status: </span>
-        {status.isPending ? (
-          <span>checking…</span>
-        ) : status.isError ? (
-          <span className="text-error">{errorMessage(status.error)}</span>
-        ) : (
-          <span className={`badge ${isSet ? 'badge--ok' : 'badge--muted'}`} data-testid="api-key-status">
-            {isSet ? 'set' : 'not set'}
-          </span>
-        )}
-      </p>
+      <SecretStatus label="Status" testId="api-key-status" editor={editor} />
       {status.data?.backend === 'memory' ? (
         <Banner level="warning">{status.data.warning ?? MEMORY_ONLY_WARNING}</Banner>
       ) : null}

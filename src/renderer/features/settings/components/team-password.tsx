@@ -1,5 +1,5 @@
-import { errorMessage } from '../../../lib/ipc';
 import { TextField } from '../../../ui/field';
+import { SecretStatus } from './secret-status';
 import { useSecretEditor, type SecretEditorText } from '../hooks/use-secret-editor';
 
 const NAME = 'teamStore.password' as const;
@@ -27,21 +27,7 @@ export function TeamPassword() {
 
   return (
     <div className="team-password">
-      <p className="key-status">
-        <span>Password: </span>
-        {status.isPending ? (
-          <span>checking…</span>
-        ) : status.isError ? (
-          <span className="text-error">{errorMessage(status.error)}</span>
-        ) : (
-          <span
-            className={`badge ${isSet ? 'badge--ok' : 'badge--muted'}`}
-            data-testid="team-password-status"
-          >
-            {isSet ? 'set' : 'not set'}
-          </span>
-        )}
-      </p>
+      <SecretStatus label="Password" testId="team-password-status" editor={editor} />
       <form className="key-form" onSubmit={(e) => void editor.submit(e)} noValidate>
         <TextField
           label={isSet ? 'Replace the team store password' : 'Team store password'}
