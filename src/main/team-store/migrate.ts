@@ -97,7 +97,7 @@ export async function migrateTeamStore(
 }
 
 /** The schema version this build creates and knows: the number of shipped migrations. */
-export const TEAM_SCHEMA_VERSION = 3;
+export const TEAM_SCHEMA_VERSION = 4;
 
 /**
  * The oldest build schema the database still accepts (`tandem_schema_compat`, from version 2), or

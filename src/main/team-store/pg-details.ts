@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { TeamDatabase } from './pg-schema';
 import type { Distribution, Metrics } from '../../shared/contract/supervisor';
 import { editBucketValue, msBucketValue } from '../events/metrics/buckets';
 import { aggregateWindow, type ResolvedFilter } from '../events/metrics/filter';
 import { distributionFromCounts } from '../events/metrics/stats';
+import { splitDays, type Range } from './day-split';
 import { applyFilter, type CounterRow, type TeamDb } from './pg-metrics';
 
 /**
@@ -22,8 +24,12 @@ export interface AcceptDistributions {
 type RollupTable = 'tandem_rollup_labels' | 'tandem_rollup_accept';
 
 /** The dashboard's filter on a label or histogram rollup (whole hours; no agent: callers read events for that). */
-function rollupRows<T extends RollupTable>(db: TeamDb, table: T, f: ResolvedFilter) {
-  const [fromMs, toMs] = aggregateWindow(f);
+function rollupRows<T extends RollupTable>(
+  db: TeamDb,
+  table: T,
+  f: ResolvedFilter,
+  [fromMs, toMs]: Range = aggregateWindow(f),
+) {
   return db
     .selectFrom(table as RollupTable)
     .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
@@ -54,8 +60,37 @@ export async function rollupLabels(db: TeamDb, f: ResolvedFilter): Promise<Label
 }
 
 /** Merged acceptance histograms (bucket → count) for the percentile cards over large views. */
-async function rollupAcceptHistograms(db: TeamDb, f: ResolvedFilter) {
-  const rows = await rollupRows(db, 'tandem_rollup_accept', f)
+async function rollupAcceptHistograms(db: TeamDb, f: ResolvedFilter, daily: boolean) {
+  const { days, hours } = daily ? splitDays(aggregateWindow(f)) : { days: null, hours: [aggregateWindow(f)] };
+  type Piece = SelectQueryBuilder<
+    TeamDatabase,
+    'tandem_rollup_accept',
+    { kind: string; bucket: number; n: number }
+  >;
+  const pieces: Piece[] = [
+    ...(days
+      ? [
+          db
+            .selectFrom('tandem_rollup_accept_daily')
+            .select(['kind', 'bucket', 'n'])
+            .$if(days[0] !== null, (b) => b.where('day', '>=', new Date(days[0]!)))
+            .$if(days[1] !== null, (b) => b.where('day', '<', new Date(days[1]!)))
+            .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+            .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!)) as unknown as Piece,
+        ]
+      : []),
+    ...hours.map(
+      (range) =>
+        rollupRows(db, 'tandem_rollup_accept', f, range).select(['kind', 'bucket', 'n']) as unknown as Piece,
+    ),
+  ];
+  const rows = await db
+    .selectFrom(
+      pieces
+        .slice(1)
+        .reduce((all, p) => all.unionAll(p), pieces[0]!)
+        .as('r'),
+    )
     .select(['kind', 'bucket', sql<number>`sum(n)::float8`.as('n')])
     .groupBy(['kind', 'bucket'])
     .execute();
@@ -74,8 +109,9 @@ export async function histogramDistributions(
   db: TeamDb,
   f: ResolvedFilter,
   totals: Pick<CounterRow, 'acceptedAsIs'>,
+  daily = false,
 ): Promise<AcceptDistributions> {
-  const { edit, ms } = await rollupAcceptHistograms(db, f);
+  const { edit, ms } = await rollupAcceptHistograms(db, f, daily);
   const editPairs = [...edit].map(([bucket, count]) => ({ value: editBucketValue(bucket), count }));
   const editedPairs = editPairs.map((p) =>
     p.value === 0 ? { value: 0, count: Math.max(0, p.count - totals.acceptedAsIs) } : p,
@@ -166,21 +202,53 @@ export async function eventLabels(db: TeamDb, f: ResolvedFilter): Promise<LabelC
   return out;
 }
 
-/** Threads by number of suggestions shown, for threads that started in the range (schema 3). */
+/**
+ * Threads by number of suggestions shown, for threads that started in the range (schema 3). With the
+ * daily histogram (schema 4) and no agent filter, whole days come from the histogram and only the
+ * conversations that started in the edge hours are read one by one.
+ */
 export async function rollupThreadCounts(
   db: TeamDb,
   f: ResolvedFilter,
+  daily = false,
 ): Promise<Array<{ value: number; count: number }>> {
-  const [fromMs, toMs] = aggregateWindow(f);
+  const { days, hours } =
+    daily && f.agentIds === null
+      ? splitDays(aggregateWindow(f))
+      : { days: null, hours: [aggregateWindow(f)] };
+  const pieces = [
+    ...(days
+      ? [
+          db
+            .selectFrom('tandem_rollup_thread_days')
+            .select(['shown', 'n'])
+            .$if(days[0] !== null, (b) => b.where('day', '>=', new Date(days[0]!)))
+            .$if(days[1] !== null, (b) => b.where('day', '<', new Date(days[1]!)))
+            .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+            .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!)),
+        ]
+      : []),
+    ...hours.map(([fromMs, toMs]) =>
+      db
+        .selectFrom('tandem_rollup_threads')
+        .select(['shown', sql<number>`1`.as('n')])
+        .$if(fromMs !== null, (b) => b.where('first_at', '>=', new Date(fromMs!)))
+        .$if(toMs !== null, (b) => b.where('first_at', '<', new Date(toMs!)))
+        .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+        .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+        .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!)),
+    ),
+  ];
   const rows = await db
-    .selectFrom('tandem_rollup_threads')
-    .$if(fromMs !== null, (b) => b.where('first_at', '>=', new Date(fromMs!)))
-    .$if(toMs !== null, (b) => b.where('first_at', '<', new Date(toMs!)))
-    .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
-    .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
-    .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!))
-    .select(['shown', sql<number>`count(*)::float8`.as('n')])
+    .selectFrom(
+      pieces
+        .slice(1)
+        .reduce((all, p) => all.unionAll(p), pieces[0]!)
+        .as('r'),
+    )
+    .select(['shown', sql<number>`sum(n)::float8`.as('n')])
     .groupBy('shown')
+    .having(sql<boolean>`sum(n) > 0`)
     .execute();
   return rows.map((r) => ({ value: Number(r.shown), count: Number(r.n) }));
 }

@@ -14,6 +14,7 @@ import {
   rollupThreadCounts,
 } from './pg-details';
 import { distributionFromCounts } from '../events/metrics/stats';
+import { splitDays, type Range } from './day-split';
 
 /** Same threshold as the local store: up to this many acceptances the percentiles are exact. */
 export { EXACT_PERCENTILE_LIMIT } from '../events/metrics/accept-stats';
@@ -96,10 +97,11 @@ export interface CounterRow {
 }
 
 /**
- * Where aggregates come from: `rollup` (schema ≥ 3: counters, labels and acceptance histograms),
- * `counters` (schema 2: counters only) or the events themselves (schema 1).
+ * Where aggregates come from: `days` (schema ≥ 4: daily rollups for whole days, hourly ones for the
+ * edges), `rollup` (schema 3: hourly counters, labels and acceptance histograms), `counters` (schema 2:
+ * hourly counters only) or the events themselves (schema 1).
  */
-export type CounterSource = 'rollup' | 'counters' | 'events';
+export type CounterSource = 'days' | 'rollup' | 'counters' | 'events';
 
 /** The same counters summed from the hourly rollup: a few thousand rows instead of millions of events. */
 const ROLLUP_COUNTER_SUMS = ROLLUP_COUNTERS.map((col) =>
@@ -145,7 +147,7 @@ export async function counters(
   const which = source === 'events' ? null : rollupFor(f, by);
   const rows =
     which !== null
-      ? await rollupCounters(db, f, by, which)
+      ? await rollupCounters(db, f, by, which, source)
       : await (() => {
           const key = groupExpr(by, f.tzOffsetMinutes);
           return (
@@ -189,39 +191,64 @@ export function rollupFor(f: ResolvedFilter, by: GroupBy): 'team' | 'agent' | nu
   return null;
 }
 
-function rollupCounters(db: TeamDb, f: ResolvedFilter, by: GroupBy, which: 'team' | 'agent') {
-  const [fromMs, toMs] = aggregateWindow(f);
+type HourlyTable = 'tandem_rollup_hourly' | 'tandem_rollup_agent_hourly';
+type DailyTable = 'tandem_rollup_daily' | 'tandem_rollup_agent_daily';
+
+function rollupCounters(
+  db: TeamDb,
+  f: ResolvedFilter,
+  by: GroupBy,
+  which: 'team' | 'agent',
+  source: CounterSource,
+) {
+  const window = aggregateWindow(f);
+  const hourly: HourlyTable = which === 'agent' ? 'tandem_rollup_agent_hourly' : 'tandem_rollup_hourly';
+  // Charts by local day or hour of day need hours (a local day is not a UTC day); everything else sums
+  // whole days from the daily rollup and only the edge hours from the hourly one.
+  const split = source === 'days' && by !== 'day' && by !== 'hour';
+  const parts = split ? splitDays(window) : { days: null, hours: [window] };
+  const keys =
+    which === 'agent'
+      ? (['agent_id', 'team'] as const)
+      : (['team', 'intent', 'suggestion_source', 'model'] as const);
+  const filtered = <T extends HourlyTable | DailyTable>(table: T, time: 'hour' | 'day', ranges: Range[]) =>
+    db
+      .selectFrom(table as HourlyTable)
+      .select([...keys, ...ROLLUP_COUNTERS] as Array<
+        (typeof keys)[number] | (typeof ROLLUP_COUNTERS)[number]
+      >)
+      // The day or hour the row counts, under one name for both tables (the day/hour charts group by it).
+      .select(sql<Date>`${sql.ref(time)}`.as('hour'))
+      .where((eb) =>
+        eb.or(
+          ranges.map(([from, to]) =>
+            eb.and([
+              ...(from !== null ? [eb(sql.ref(time), '>=', new Date(from))] : []),
+              ...(to !== null ? [eb(sql.ref(time), '<', new Date(to))] : []),
+            ]),
+          ),
+        ),
+      )
+      .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+      .$if(which === 'agent' && f.agentIds !== null, (b) => b.where(sql.ref('agent_id'), 'in', f.agentIds!))
+      .$if(which === 'team' && f.intents !== null, (b) => b.where(sql.ref('intent'), 'in', f.intents!));
+  const pieces = [
+    ...(parts.days
+      ? [
+          filtered(which === 'agent' ? 'tandem_rollup_agent_daily' : 'tandem_rollup_daily', 'day', [
+            parts.days,
+          ]),
+        ]
+      : []),
+    ...(parts.hours.length > 0 ? [filtered(hourly, 'hour', parts.hours)] : []),
+  ];
   const key = groupExpr(by, f.tzOffsetMinutes, 'hour');
-  const window = <
-    Q extends SelectQueryBuilder<TeamDatabase, 'tandem_rollup_hourly' | 'tandem_rollup_agent_hourly', object>,
-  >(
-    q: Q,
-  ) =>
-    q
-      .$if(fromMs !== null, (b) => b.where('hour', '>=', new Date(fromMs!)))
-      .$if(toMs !== null, (b) => b.where('hour', '<', new Date(toMs!)))
-      .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!)) as Q;
-  const grouped = <
-    Q extends SelectQueryBuilder<TeamDatabase, 'tandem_rollup_hourly' | 'tandem_rollup_agent_hourly', object>,
-  >(
-    q: Q,
-  ) =>
-    q
-      .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTER_SUMS])
-      .$if(by !== 'all', (b) => b.groupBy(key))
-      .execute();
-  if (which === 'agent') {
-    return grouped(
-      window(db.selectFrom('tandem_rollup_agent_hourly')).$if(f.agentIds !== null, (b) =>
-        b.where('agent_id', 'in', f.agentIds!),
-      ),
-    );
-  }
-  return grouped(
-    window(db.selectFrom('tandem_rollup_hourly')).$if(f.intents !== null, (b) =>
-      b.where('intent', 'in', f.intents!),
-    ),
-  );
+  const from = pieces.length === 1 ? pieces[0]!.as('r') : pieces[0]!.unionAll(pieces[1]!).as('r');
+  return db
+    .selectFrom(from)
+    .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTER_SUMS])
+    .$if(by !== 'all', (b) => b.groupBy(key))
+    .execute();
 }
 
 const row = (r: CounterRow, key: string): BreakdownRow => ({
@@ -253,7 +280,8 @@ export async function getTeamMetrics(
   source: CounterSource = 'events',
 ): Promise<Metrics> {
   const f = resolveFilter(input);
-  const rollups = source === 'rollup';
+  const rollups = source === 'rollup' || source === 'days';
+  const daily = source === 'days';
   // The totals decide how the percentiles are read (exact values or histograms), so they come first.
   const all = await counters(db, f, 'all', source);
   const accepted = (all[0]?.acceptedAsIs ?? 0) + (all[0]?.acceptedEdited ?? 0);
@@ -266,10 +294,10 @@ export async function getTeamMetrics(
     counters(db, f, 'day', source),
     counters(db, f, 'hour', source),
     rollups && f.agentIds === null && accepted > EXACT_PERCENTILE_LIMIT
-      ? histogramDistributions(db, f, all[0]!)
+      ? histogramDistributions(db, f, all[0]!, daily)
       : exactDistributions(db, f),
     rollups && f.agentIds === null ? rollupLabels(db, f) : eventLabels(db, f),
-    rollups ? rollupThreadCounts(db, f) : eventThreadCounts(db, f),
+    rollups ? rollupThreadCounts(db, f, daily) : eventThreadCounts(db, f),
   ]);
   const t = all[0];
   const zero = { shown: 0, acceptedAsIs: 0, acceptedEdited: 0, rejected: 0, editSum: 0, acceptMsSum: 0 };

@@ -73,6 +73,24 @@ export interface TeamRollupThreadsTable {
   messages: number;
   shown: number;
 }
+/** A daily companion of an hourly rollup (004_daily_rollups.sql): the same keys with the UTC day for the hour. */
+export type Daily<T extends { hour: Date }> = Omit<T, 'hour'> & { day: Date };
+/** Conversations by suggestions shown, per UTC day they started (004). */
+export interface TeamRollupThreadDaysTable {
+  day: Date;
+  team: string;
+  intent: string;
+  shown: number;
+  n: number;
+}
+/** One row per INSERT that stored events, for the dashboard's live updates (004). */
+export interface TeamReceiptsTable {
+  seq: string;
+  xid: string;
+  received_at: Date;
+  n: number;
+  latest_ids: string[];
+}
 export interface TeamDatabase {
   tandem_events: TeamEventsTable;
   tandem_rollup_threads: TeamRollupThreadsTable;
@@ -80,4 +98,9 @@ export interface TeamDatabase {
   tandem_rollup_agent_hourly: TeamAgentRollupTable;
   tandem_rollup_labels: TeamRollupLabelsTable;
   tandem_rollup_accept: TeamRollupAcceptTable;
+  tandem_rollup_daily: Daily<TeamRollupTable>;
+  tandem_rollup_agent_daily: Daily<TeamAgentRollupTable>;
+  tandem_rollup_accept_daily: Daily<TeamRollupAcceptTable>;
+  tandem_rollup_thread_days: TeamRollupThreadDaysTable;
+  tandem_receipts: TeamReceiptsTable;
 }

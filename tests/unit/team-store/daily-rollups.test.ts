@@ -1,0 +1,243 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEvents } from '../../../src/main/events/generate';
+import { SqliteEventStore } from '../../../src/main/events/sqlite/sqlite-event-store';
+import { resolveFilter } from '../../../src/main/events/metrics/filter';
+import { splitDays } from '../../../src/main/team-store/day-split';
+import { loadTeamMigrations, migrateTeamStore } from '../../../src/main/team-store/migrate';
+import { histogramDistributions } from '../../../src/main/team-store/pg-details';
+import { PgEventStore } from '../../../src/main/team-store/pg-event-store';
+import { getTeamMetrics } from '../../../src/main/team-store/pg-metrics';
+import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
+import { createTeamLogin } from '../../../src/main/team-store/roles';
+import type { Metrics } from '../../../src/shared/contract/supervisor';
+import type { TandemEvent } from '../../../src/shared/domain/events';
+import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
+
+const skip = pgUnavailableReason();
+const H = 3_600_000;
+const D = 24 * H;
+
+/** Rounds floats so sums computed in a different order compare equal. */
+const rounded = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+    typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
+  ) as T;
+const withoutThreads = (m: Metrics) => rounded({ ...m, suggestionsPerThread: undefined });
+
+describe('splitDays', () => {
+  it('reads whole UTC days from the daily rollups and only the edge hours from the hourly ones', () => {
+    const day = Date.UTC(2026, 10, 13);
+    // A local week in UTC+1: 23:00 on the 12th to 23:00 on the 19th.
+    expect(splitDays([day - H, day + 7 * D - H])).toEqual({
+      days: [day, day + 6 * D],
+      hours: [
+        [day - H, day],
+        [day + 6 * D, day + 7 * D - H],
+      ],
+    });
+    expect(splitDays([day, day + 2 * D])).toEqual({ days: [day, day + 2 * D], hours: [] });
+    expect(splitDays([null, null])).toEqual({ days: [null, null], hours: [] });
+    expect(splitDays([null, day + 5 * H])).toEqual({ days: [null, day], hours: [[day, day + 5 * H]] });
+    // Less than a whole day: hours only.
+    expect(splitDays([day + H, day + 20 * H])).toEqual({ days: null, hours: [[day + H, day + 20 * H]] });
+    expect(splitDays([day - H, day + 20 * H])).toEqual({ days: null, hours: [[day - H, day + 20 * H]] });
+  });
+});
+
+describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (real PostgreSQL)', () => {
+  let cluster: PgCluster;
+  let admin: pg.Client;
+  let local: SqliteEventStore;
+  let team: PgEventStore;
+  const events = [
+    ...generateEvents({
+      count: 3000,
+      seed: 11,
+      agents: 5,
+      teams: ['north', 'south'],
+      start: new Date('2026-09-28T00:00:00Z'),
+      end: new Date('2026-10-20T00:00:00Z'),
+    }),
+  ];
+
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+    admin = new pg.Client({ connectionString: cluster.url });
+    admin.on('error', () => {});
+    await admin.connect();
+    await migrateTeamStore(admin);
+    // Shipped the hard way: small batches in shuffled order (a conversation's events arrive over many
+    // statements, some before earlier ones), by a session whose time zone is half an hour off UTC.
+    const shipper = new pg.Client({ connectionString: cluster.url, options: '-c TimeZone=Asia/Kolkata' });
+    await shipper.connect();
+    const shuffled = [...events];
+    let seed = 7;
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    for (let i = 0; i < shuffled.length; i += 97) {
+      await insertTeamEvents(shipper, shuffled.slice(i, i + 97), new Set());
+    }
+    await shipper.end();
+    const sup = await createTeamLogin(admin, 'sup', 'supervisor');
+    team = new PgEventStore({ url: cluster.urlFor('sup', sup.password) }, 60_000);
+    local = SqliteEventStore.open(':memory:');
+    await local.insertBatch(events);
+  }, 60_000);
+  afterAll(async () => {
+    await team?.close();
+    await local?.close();
+    await admin?.end();
+    await cluster?.destroy();
+  });
+
+  it('cuts hours and days in UTC whatever the shipping session’s time zone', async () => {
+    const { rows } = await admin.query<{ bad: number }>(`SELECT
+      (SELECT count(*) FROM tandem_rollup_hourly WHERE extract(epoch FROM hour)::bigint % 3600 <> 0)
+      + (SELECT count(*) FROM tandem_rollup_daily WHERE extract(epoch FROM day)::bigint % 86400 <> 0)
+      + (SELECT count(*) FROM tandem_rollup_thread_days WHERE extract(epoch FROM day)::bigint % 86400 <> 0) AS bad`);
+    expect(Number(rows[0]!.bad)).toBe(0);
+  });
+
+  it.each([
+    ['everything', {}],
+    ['a local week in UTC+1', { from: '2026-10-05', to: '2026-10-11', tzOffsetMinutes: 60 }],
+    [
+      'a range in UTC−5 for one team',
+      { from: '2026-09-30', to: '2026-10-14', tzOffsetMinutes: -300, teams: ['north'] },
+    ],
+    ['a range for one agent', { from: '2026-10-01', to: '2026-10-09', agentIds: [events[2]!.agentId] }],
+  ])('matches the local store for %s, conversations included', async (_name, filter) => {
+    const [a, b] = await Promise.all([local.getMetrics(filter), team.getMetrics(filter)]);
+    expect(b.totals.shown).toBeGreaterThan(0);
+    expect(b.suggestionsPerThread.threads).toBeGreaterThan(0);
+    expect(rounded(b)).toEqual(rounded(a));
+  });
+
+  it('sums the same counters from days + edge hours as from the hours alone and from the events', async () => {
+    for (const filter of [
+      {},
+      { from: '2026-10-02', to: '2026-10-16', tzOffsetMinutes: 330 },
+      {
+        from: '2026-10-02',
+        to: '2026-10-16',
+        tzOffsetMinutes: -420,
+        intents: ['refund_request', 'order_status'],
+      },
+      { from: '2026-10-03', to: '2026-10-03', tzOffsetMinutes: 60 },
+    ]) {
+      const [days, hours, fromEvents] = await Promise.all([
+        getTeamMetrics(team.queryBuilder, filter, 'days'),
+        getTeamMetrics(team.queryBuilder, filter, 'rollup'),
+        getTeamMetrics(team.queryBuilder, filter, 'events'),
+      ]);
+      expect(days.totals.messages).toBeGreaterThan(0);
+      expect(rounded(days)).toEqual(rounded(hours));
+      // In a zone half an hour off UTC the rollups (here as in the local store) give each whole hour to
+      // one local day, while the events split it: compare those per-day charts only between rollups.
+      if ((filter.tzOffsetMinutes ?? 0) % 60 === 0) {
+        expect(withoutThreads(days)).toEqual(withoutThreads(fromEvents));
+      } else {
+        expect(withoutThreads({ ...days, by: { ...days.by, day: [], hour: [] } })).toEqual(
+          withoutThreads({ ...fromEvents, by: { ...fromEvents.by, day: [], hour: [] } }),
+        );
+      }
+    }
+    const accepted = events.filter((e) => e.type === 'suggestion_accepted' && e.source !== 'replay');
+    const asIs = accepted.filter((e) => e.type === 'suggestion_accepted' && e.acceptKind === 'asIs').length;
+    const f = resolveFilter({ from: '2026-10-02', to: '2026-10-16', tzOffsetMinutes: 90 });
+    expect(await histogramDistributions(team.queryBuilder, f, { acceptedAsIs: asIs }, true)).toEqual(
+      await histogramDistributions(team.queryBuilder, f, { acceptedAsIs: asIs }, false),
+    );
+  });
+
+  it('keeps the conversation histogram equal to counting the conversations', async () => {
+    const { rows } = await admin.query<{ diff: number }>(`SELECT count(*)::int AS diff FROM (
+        SELECT day, team, intent, shown, n FROM tandem_rollup_thread_days WHERE n <> 0
+        EXCEPT ALL
+        SELECT date_trunc('day', first_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', team, intent, shown, count(*)::int
+        FROM tandem_rollup_threads GROUP BY 1, 2, 3, 4) d`);
+    expect(rows[0]!.diff).toBe(0);
+    const { rows: negative } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM tandem_rollup_thread_days WHERE n < 0',
+    );
+    expect(negative[0]!.n).toBe(0);
+  });
+
+  it('reports batches committed out of order once each, and tells the dashboard when the store stops and resumes answering', async () => {
+    const reader = new PgEventStore({ url: cluster.url }, 60_000);
+    const seen: Array<{ count: number; ids: number }> = [];
+    reader.onDidRecord((b) => seen.push({ count: b.count, ids: b.latestIds.length }));
+    await reader.check(); // the starting point: nothing reported
+    // Different agents and teams in months that have their partitions, so the open transaction holds no
+    // row or lock the other needs.
+    const more = (seed: number, count: number, team: string, end: string): TandemEvent[] =>
+      [...generateEvents({ count, seed, agents: 1, teams: [team], end: new Date(end) })].map((e) => ({
+        ...e,
+        agentId: `agent-${team}`,
+      }));
+    const slow = new pg.Client({ connectionString: cluster.url });
+    await slow.connect();
+    await slow.query('BEGIN');
+    await insertTeamEvents(slow, more(31, 4, 'east', '2026-10-25T00:00:00Z'), new Set()); // numbered first, committed last
+    await insertTeamEvents(admin, more(32, 6, 'west', '2026-10-12T00:00:00Z'), new Set());
+    await reader.check();
+    expect(seen).toEqual([{ count: 6, ids: 6 }]);
+    await slow.query('COMMIT');
+    await slow.end();
+    await reader.check();
+    await reader.check(); // nothing new: nothing reported twice
+    expect(seen).toEqual([
+      { count: 6, ids: 6 },
+      { count: 4, ids: 4 },
+    ]);
+    // A resend stores nothing and is not reported.
+    await insertTeamEvents(admin, more(32, 6, 'west', '2026-10-12T00:00:00Z'), new Set());
+    await reader.check();
+    expect(seen).toHaveLength(2);
+
+    await cluster.stop();
+    try {
+      await reader.check();
+      await reader.check(); // still down: told once
+    } finally {
+      await cluster.start();
+    }
+    expect(seen.slice(2)).toEqual([{ count: 0, ids: 0 }]);
+    await reader.check();
+    expect(seen.slice(3)).toEqual([{ count: 0, ids: 0 }]);
+    await reader.close();
+    admin = new pg.Client({ connectionString: cluster.url });
+    admin.on('error', () => {});
+    await admin.connect();
+  });
+
+  it('upgrades a version-3 database holding events: the daily rollups equal the hourly ones', async () => {
+    await admin.query('CREATE DATABASE v3');
+    const client = new pg.Client({ connectionString: cluster.urlFor('postgres', 'fixture-superuser', 'v3') });
+    await client.connect();
+    try {
+      await migrateTeamStore(client, loadTeamMigrations().slice(0, 3));
+      await insertTeamEvents(client, events, new Set());
+      expect(await migrateTeamStore(client)).toEqual([4]);
+      const { rows } = await client.query<{ diff: number }>(`SELECT
+        (SELECT count(*) FROM (SELECT day, team, intent, suggestion_source, model, messages, shown, accepted_as_is
+           FROM tandem_rollup_daily EXCEPT ALL
+           SELECT date_trunc('day', hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', team, intent, suggestion_source, model,
+             sum(messages)::int, sum(shown)::int, sum(accepted_as_is)::int FROM tandem_rollup_hourly GROUP BY 1, 2, 3, 4, 5) x)
+        + (SELECT count(*) FROM (SELECT day, agent_id, shown FROM tandem_rollup_agent_daily EXCEPT ALL
+           SELECT date_trunc('day', hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', agent_id, sum(shown)::int
+           FROM tandem_rollup_agent_hourly GROUP BY 1, 2) y) AS diff`);
+      expect(Number(rows[0]!.diff)).toBe(0);
+      const { rows: n } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM tandem_rollup_daily',
+      );
+      expect(n[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+});
