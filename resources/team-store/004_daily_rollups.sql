@@ -2,8 +2,8 @@
 -- sums a few thousand rows whatever the team's size; rollups cut in UTC whatever the session's time
 -- zone; receipts for the dashboard's live updates; an index for one agent's acceptance percentiles.
 -- Additive for builds that know 1–3 (tandem_schema_compat is unchanged). Applied by `team migrate` in one
--- transaction; on a database with events it fills the new tables from the hourly rollups (seconds, not a
--- pass over the events) and builds the index (about 10 s per million events).
+-- transaction; on a database with events it fills the new tables, mostly from the hourly rollups, and
+-- reads the events once for agents × intents and the new index (about 10 s per million events).
 
 -- date_trunc on a timestamptz cuts in the session's TimeZone: a desktop or server set to Asia/Kolkata
 -- would cut "hours" at :30 UTC and the dashboard's whole-hour windows would no longer add up. The
@@ -51,6 +51,28 @@ CREATE TABLE tandem_rollup_agent_daily (
   PRIMARY KEY (day, agent_id, team)
 );
 CREATE INDEX tandem_rollup_agent_daily_agent ON tandem_rollup_agent_daily (agent_id, day);
+-- Agents × intents per day: the agent table filtered by intent, and one agent's intents, without
+-- reading that agent's events (the edge hours of such a view do read events: a few hours of a few intents).
+CREATE TABLE tandem_rollup_agent_intent_daily (
+  intent text NOT NULL,
+  day timestamptz NOT NULL,
+  agent_id text NOT NULL,
+  team text NOT NULL,
+  messages integer NOT NULL DEFAULT 0,
+  shown integer NOT NULL DEFAULT 0,
+  shown_blocked integer NOT NULL DEFAULT 0,
+  accepted_as_is integer NOT NULL DEFAULT 0,
+  accepted_edited integer NOT NULL DEFAULT 0,
+  rejected integer NOT NULL DEFAULT 0,
+  overrides integer NOT NULL DEFAULT 0,
+  escalations integer NOT NULL DEFAULT 0,
+  drafts_checked integer NOT NULL DEFAULT 0,
+  drafts_blocked integer NOT NULL DEFAULT 0,
+  edit_sum double precision NOT NULL DEFAULT 0,
+  accept_ms_sum double precision NOT NULL DEFAULT 0,
+  PRIMARY KEY (intent, day, agent_id, team)
+);
+CREATE INDEX tandem_rollup_agent_intent_daily_agent ON tandem_rollup_agent_intent_daily (agent_id, day);
 CREATE TABLE tandem_rollup_accept_daily (
   day timestamptz NOT NULL,
   team text NOT NULL,
@@ -142,6 +164,21 @@ BEGIN
       sum(drafts_blocked), sum(edit_sum), sum(accept_ms_sum)
     FROM h GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
     ON CONFLICT (hour, agent_id, team) DO UPDATE SET
+      messages = r.messages + excluded.messages, shown = r.shown + excluded.shown,
+      shown_blocked = r.shown_blocked + excluded.shown_blocked,
+      accepted_as_is = r.accepted_as_is + excluded.accepted_as_is,
+      accepted_edited = r.accepted_edited + excluded.accepted_edited, rejected = r.rejected + excluded.rejected,
+      overrides = r.overrides + excluded.overrides, escalations = r.escalations + excluded.escalations,
+      drafts_checked = r.drafts_checked + excluded.drafts_checked,
+      drafts_blocked = r.drafts_blocked + excluded.drafts_blocked, edit_sum = r.edit_sum + excluded.edit_sum,
+      accept_ms_sum = r.accept_ms_sum + excluded.accept_ms_sum
+  ), agent_intent_days AS (
+    INSERT INTO tandem_rollup_agent_intent_daily AS r
+    SELECT intent, date_trunc('day', hour), agent_id, team, sum(messages), sum(shown), sum(shown_blocked),
+      sum(accepted_as_is), sum(accepted_edited), sum(rejected), sum(overrides), sum(escalations),
+      sum(drafts_checked), sum(drafts_blocked), sum(edit_sum), sum(accept_ms_sum)
+    FROM h GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (intent, day, agent_id, team) DO UPDATE SET
       messages = r.messages + excluded.messages, shown = r.shown + excluded.shown,
       shown_blocked = r.shown_blocked + excluded.shown_blocked,
       accepted_as_is = r.accepted_as_is + excluded.accepted_as_is,
@@ -281,11 +318,30 @@ SELECT date_trunc('day', hour), agent_id, team, sum(messages), sum(shown), sum(s
   sum(drafts_checked), sum(drafts_blocked), sum(edit_sum), sum(accept_ms_sum)
 FROM tandem_rollup_agent_hourly GROUP BY 1, 2, 3;
 
+-- Agents × intents are not in any earlier rollup: one pass over the events.
+INSERT INTO tandem_rollup_agent_intent_daily
+SELECT coalesce(intent, ''), date_trunc('day', at), agent_id, team,
+  count(*) FILTER (WHERE type = 'message_analyzed'),
+  count(*) FILTER (WHERE type = 'suggestion_shown'),
+  count(*) FILTER (WHERE type = 'suggestion_shown' AND verdict = 'block'),
+  count(*) FILTER (WHERE type = 'suggestion_accepted' AND accept_kind = 'asIs'),
+  count(*) FILTER (WHERE type = 'suggestion_accepted' AND accept_kind = 'edited'),
+  count(*) FILTER (WHERE type = 'suggestion_rejected'),
+  count(*) FILTER (WHERE type = 'policy_override'),
+  count(*) FILTER (WHERE type = 'escalated'),
+  count(*) FILTER (WHERE type = 'draft_checked'),
+  count(*) FILTER (WHERE type = 'draft_checked' AND verdict = 'block'),
+  coalesce(sum(edit_distance) FILTER (WHERE type = 'suggestion_accepted'), 0),
+  coalesce(sum(ms_to_accept) FILTER (WHERE type = 'suggestion_accepted'), 0)
+FROM tandem_events
+WHERE source <> 'replay'
+GROUP BY 1, 2, 3, 4;
+
 INSERT INTO tandem_rollup_accept_daily
 SELECT date_trunc('day', hour), team, intent, kind, bucket, sum(n) FROM tandem_rollup_accept GROUP BY 1, 2, 3, 4, 5;
 
 INSERT INTO tandem_rollup_thread_days
 SELECT date_trunc('day', first_at), team, intent, shown, count(*) FROM tandem_rollup_threads GROUP BY 1, 2, 3, 4;
 
-GRANT SELECT ON tandem_rollup_daily, tandem_rollup_agent_daily, tandem_rollup_accept_daily,
+GRANT SELECT ON tandem_rollup_daily, tandem_rollup_agent_daily, tandem_rollup_agent_intent_daily, tandem_rollup_accept_daily,
   tandem_rollup_thread_days, tandem_receipts TO tandem_supervisor;

@@ -144,7 +144,7 @@ export async function counters(
   by: GroupBy,
   source: CounterSource = 'events',
 ): Promise<CounterRow[]> {
-  const which = source === 'events' ? null : rollupFor(f, by);
+  const which = source === 'events' ? null : rollupFor(f, by, source);
   const rows =
     which !== null
       ? await rollupCounters(db, f, by, which, source)
@@ -182,12 +182,19 @@ export async function counters(
 /**
  * Which rollup answers a counters query, or null when only the events can: team-level views (no agent
  * filter, not grouped by agent) read hour × team × intent × source × model; agent views without an
- * intent filter read hour × agent × team; an agent view filtered or grouped by intent, source or model
- * reads the events (one agent's events are few, and the (agent_id, at) index finds them).
+ * intent filter read hour × agent × team; with schema 4, agents by intent (the agent table filtered by
+ * intent, one agent's intents) read day × agent × intent with the window's edge hours from the events;
+ * the rest of an agent view filtered by intent (source, model, the day and hour charts) reads that
+ * agent's events (few, found by the (agent_id, at) index).
  */
-export function rollupFor(f: ResolvedFilter, by: GroupBy): 'team' | 'agent' | null {
+export function rollupFor(
+  f: ResolvedFilter,
+  by: GroupBy,
+  source: CounterSource = 'rollup',
+): 'team' | 'agent' | 'agentIntent' | null {
   if (f.agentIds === null && by !== 'agent') return 'team';
   if (f.intents === null && ['agent', 'all', 'team', 'day', 'hour'].includes(by)) return 'agent';
+  if (source === 'days' && ['agent', 'all', 'team', 'intent'].includes(by)) return 'agentIntent';
   return null;
 }
 
@@ -198,9 +205,10 @@ function rollupCounters(
   db: TeamDb,
   f: ResolvedFilter,
   by: GroupBy,
-  which: 'team' | 'agent',
+  which: 'team' | 'agent' | 'agentIntent',
   source: CounterSource,
 ) {
+  if (which === 'agentIntent') return agentIntentCounters(db, f, by);
   const window = aggregateWindow(f);
   const hourly: HourlyTable = which === 'agent' ? 'tandem_rollup_agent_hourly' : 'tandem_rollup_hourly';
   // Charts by local day or hour of day need hours (a local day is not a UTC day); everything else sums
@@ -246,6 +254,67 @@ function rollupCounters(
   const from = pieces.length === 1 ? pieces[0]!.as('r') : pieces[0]!.unionAll(pieces[1]!).as('r');
   return db
     .selectFrom(from)
+    .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTER_SUMS])
+    .$if(by !== 'all', (b) => b.groupBy(key))
+    .execute();
+}
+
+/**
+ * Agents × intents (schema 4): whole days from the daily rollup, the window's edge hours aggregated
+ * from the events themselves (a few hours of the filtered intents or agents), summed together.
+ */
+function agentIntentCounters(db: TeamDb, f: ResolvedFilter, by: GroupBy) {
+  const { days, hours } = splitDays(aggregateWindow(f));
+  const cols = ['agent_id', 'team', 'intent', ...ROLLUP_COUNTERS] as const;
+  type Piece = SelectQueryBuilder<
+    TeamDatabase,
+    'tandem_rollup_agent_intent_daily',
+    Record<(typeof cols)[number], unknown>
+  >;
+  const pieces: Piece[] = [];
+  if (days) {
+    pieces.push(
+      db
+        .selectFrom('tandem_rollup_agent_intent_daily')
+        .select([...cols])
+        .$if(days[0] !== null, (b) => b.where('day', '>=', new Date(days[0]!)))
+        .$if(days[1] !== null, (b) => b.where('day', '<', new Date(days[1]!)))
+        .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+        .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+        .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!)) as unknown as Piece,
+    );
+  }
+  if (hours.length > 0) {
+    const intent = sql<string>`coalesce(intent, '')`;
+    pieces.push(
+      db
+        .selectFrom('tandem_events')
+        .where('source', '<>', 'replay')
+        .where((eb) =>
+          eb.or(
+            hours.map(([from, to]) =>
+              eb.and([
+                ...(from !== null ? [eb('at', '>=', new Date(from))] : []),
+                ...(to !== null ? [eb('at', '<', new Date(to))] : []),
+              ]),
+            ),
+          ),
+        )
+        .$if(f.agentIds !== null, (b) => b.where('agent_id', 'in', f.agentIds!))
+        .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+        .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!))
+        .select(['agent_id', 'team', intent.as('intent'), ...COUNTERS])
+        .groupBy(['agent_id', 'team', intent]) as unknown as Piece,
+    );
+  }
+  const key = groupExpr(by, f.tzOffsetMinutes, 'hour');
+  return db
+    .selectFrom(
+      pieces
+        .slice(1)
+        .reduce((all, p) => all.unionAll(p), pieces[0]!)
+        .as('r'),
+    )
     .select([key.as('key'), sql<string>`max(team)`.as('team'), ...ROLLUP_COUNTER_SUMS])
     .$if(by !== 'all', (b) => b.groupBy(key))
     .execute();

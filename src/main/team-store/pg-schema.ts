@@ -100,6 +100,7 @@ export interface TeamDatabase {
   tandem_rollup_accept: TeamRollupAcceptTable;
   tandem_rollup_daily: Daily<TeamRollupTable>;
   tandem_rollup_agent_daily: Daily<TeamAgentRollupTable>;
+  tandem_rollup_agent_intent_daily: Daily<TeamAgentRollupTable> & { intent: string };
   tandem_rollup_accept_daily: Daily<TeamRollupAcceptTable>;
   tandem_rollup_thread_days: TeamRollupThreadDaysTable;
   tandem_receipts: TeamReceiptsTable;

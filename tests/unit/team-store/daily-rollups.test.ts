@@ -128,6 +128,16 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
         intents: ['refund_request', 'order_status'],
       },
       { from: '2026-10-03', to: '2026-10-03', tzOffsetMinutes: 60 },
+      // One agent's intents and the agent table filtered by intent: days × agents × intents plus the
+      // edge hours read from the events.
+      { from: '2026-10-01', to: '2026-10-12', tzOffsetMinutes: 60, agentIds: [events[1]!.agentId] },
+      {
+        from: '2026-10-01',
+        to: '2026-10-12',
+        tzOffsetMinutes: -180,
+        agentIds: [events[1]!.agentId, events[2]!.agentId],
+        intents: ['refund_request', 'order_status'],
+      },
     ]) {
       const [days, hours, fromEvents] = await Promise.all([
         getTeamMetrics(team.queryBuilder, filter, 'days'),
@@ -135,6 +145,7 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
         getTeamMetrics(team.queryBuilder, filter, 'events'),
       ]);
       expect(days.totals.messages).toBeGreaterThan(0);
+      expect(days.by.intent.length).toBeGreaterThan(0);
       expect(rounded(days)).toEqual(rounded(hours));
       // In a zone half an hour off UTC the rollups (here as in the local store) give each whole hour to
       // one local day, while the events split it: compare those per-day charts only between rollups.
