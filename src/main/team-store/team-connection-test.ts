@@ -4,34 +4,12 @@ import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './conne
 import { assertTeamSchemaCompatible, loadTeamMigrations, teamSchemaVersion } from './migrate';
 import { describeTeamError } from './sender';
 
-const TLS_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 /**
- * Words an agent or supervisor can act on for any failure talking to the team store. Adds the TLS
- * cases (server without TLS, certificate not trusted) to the sender's wording, and never contains
- * the password: pg messages do not carry it, and a URL in a message is redacted.
+ * Words an agent or supervisor can act on for any failure talking to the team store (the sender's
+ * wording, see {@link describeTeamError}), with the URL redacted if a message carries it.
  */
 export function explainTeamError(error: unknown, url?: string): string {
-  const e = error as { code?: string; message?: string };
-  let reason: string;
-  if (/does not support SSL/i.test(e.message ?? '')) {
-    reason =
-      'The server does not offer TLS. Tandem only talks to a team store on another machine over TLS; ask your administrator to enable it, or connect through a loopback address (an SSH tunnel).';
-  } else if (TLS_CODES.has(e.code ?? '')) {
-    reason = `The server's certificate could not be verified (${e.code}). If your company uses its own certificate authority, paste its PEM in "CA certificate".`;
-  } else if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT') {
-    const what = e.code === 'ENOTFOUND' ? 'The host name is not known' : 'Nothing answers at that address';
-    reason = `Team store unreachable: ${what} (${e.code}). Check the host and port, and that you are on the company network.`;
-  } else {
-    reason = describeTeamError(error).reason;
-  }
+  const reason = describeTeamError(error).reason;
   return url ? reason.replaceAll(url, redactUrl(url)) : reason;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeTeamError } from '../../../src/main/team-store/sender';
 import { explainTeamError } from '../../../src/main/team-store/team-connection-test';
 import { planTeamStore, teamStoreLabel } from '../../../src/main/team-store/team-feature';
 import { defaultSettings, type Settings } from '../../../src/shared/domain/settings';
@@ -79,6 +80,33 @@ describe('team store errors in words', () => {
       code: 'SELF_SIGNED_CERT_IN_CHAIN',
     });
     expect(explainTeamError(cert)).toMatch(/certificate could not be verified.*CA certificate/);
+  });
+
+  it('the status line and Test connection say the same thing, in words, for network failures', () => {
+    const err = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
+    const cases: Array<[Error, RegExp, boolean]> = [
+      [
+        err('connect ECONNREFUSED 10.0.0.5:5432', 'ECONNREFUSED'),
+        /nothing answers at that address \(ECONNREFUSED\)/,
+        false,
+      ],
+      [err('getaddrinfo ENOTFOUND db.example', 'ENOTFOUND'), /host name is not known/, false],
+      [
+        err('terminating connection due to administrator command', '57P01'),
+        /server closed the connection/,
+        false,
+      ],
+      [err('Connection terminated due to connection timeout'), /did not answer in time/, false],
+      [err('Connection terminated unexpectedly'), /connection to the team store was cut/, false],
+      [err('password authentication failed for user "ann"', '28P01'), /refused the login/, true],
+    ];
+    for (const [error, words, permanent] of cases) {
+      const described = describeTeamError(error);
+      expect(described.reason).toMatch(words);
+      expect(described.reason).not.toMatch(/^Team store unreachable: connect /);
+      expect(described.permanent).toBe(permanent);
+      expect(explainTeamError(error)).toBe(described.reason);
+    }
   });
 
   it('never repeats a URL with its password', () => {
