@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { TeamDatabase } from './pg-schema';
 import type { Distribution, Metrics } from '../../shared/contract/supervisor';
 import { editBucketValue, msBucketValue } from '../events/metrics/buckets';
@@ -79,9 +79,14 @@ async function rollupAcceptHistograms(db: TeamDb, f: ResolvedFilter, daily: bool
             .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!)) as unknown as Piece,
         ]
       : []),
-    ...hours.map(
-      (range) =>
-        rollupRows(db, 'tandem_rollup_accept', f, range).select(['kind', 'bucket', 'n']) as unknown as Piece,
+    ...hours.map((range) =>
+      daily
+        ? (acceptBucketsFromEvents(db, f, range) as unknown as Piece)
+        : (rollupRows(db, 'tandem_rollup_accept', f, range).select([
+            'kind',
+            'bucket',
+            'n',
+          ]) as unknown as Piece),
     ),
   ];
   const rows = await db
@@ -98,6 +103,43 @@ async function rollupAcceptHistograms(db: TeamDb, f: ResolvedFilter, daily: bool
   const ms = new Map<number, number>();
   for (const r of rows) (r.kind === 'edit' ? edit : ms).set(Number(r.bucket), Number(r.n));
   return { edit, ms };
+}
+
+/**
+ * The acceptances of a few edge hours in the histogram buckets (schema 4), read from the acceptance
+ * index alone. The bucket formulas are tandem_accept_rows' (003), which the daily rollup uses.
+ */
+function acceptBucketsFromEvents(db: TeamDb, f: ResolvedFilter, [fromMs, toMs]: Range) {
+  const accepted = () =>
+    db
+      .selectFrom('tandem_events')
+      .where('type', '=', 'suggestion_accepted')
+      .where('source', '<>', 'replay')
+      .$if(fromMs !== null, (b) => b.where('at', '>=', new Date(fromMs!)))
+      .$if(toMs !== null, (b) => b.where('at', '<', new Date(toMs!)))
+      .$if(f.teams !== null, (b) => b.where('team', 'in', f.teams!))
+      .$if(f.intents !== null, (b) => b.where('intent', 'in', f.intents!));
+  const buckets = (
+    kind: 'edit' | 'ms',
+    column: 'edit_distance' | 'ms_to_accept',
+    bucket: RawBuilder<number>,
+  ) =>
+    accepted()
+      .where(column, 'is not', null)
+      .select([
+        sql<string>`${kind}::text`.as('kind'),
+        bucket.as('bucket'),
+        sql<number>`count(*)::integer`.as('n'),
+      ])
+      .groupBy(sql`2`);
+  return buckets('edit', 'edit_distance', sql<number>`floor(edit_distance * 100 + 0.5)::integer`).unionAll(
+    buckets(
+      'ms',
+      'ms_to_accept',
+      sql<number>`CASE WHEN ms_to_accept < 1000 THEN floor(ms_to_accept / 100.0)::integer
+        ELSE 10 + floor(ln(ms_to_accept / 1000.0) / ln(1.05) + 0.5)::integer END`,
+    ),
+  );
 }
 
 /**

@@ -104,14 +104,17 @@ describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store 
       }
       expect(withoutThreads(fromRollup)).toEqual(withoutThreads(fromEvents));
     }
-    // Above the exact limit the percentiles come from the histogram rollup, in the local store's buckets.
+    // Above the exact limit the percentiles come from the daily histogram rollup, in the local store's buckets.
     const accepted = events.filter(
       (e): e is Extract<TandemEvent, { type: 'suggestion_accepted' }> =>
         e.type === 'suggestion_accepted' && e.source !== 'replay',
     );
-    const fromHistograms = await histogramDistributions(team.queryBuilder, resolveFilter({}), {
-      acceptedAsIs: accepted.filter((e) => e.acceptKind === 'asIs').length,
-    });
+    const fromHistograms = await histogramDistributions(
+      team.queryBuilder,
+      resolveFilter({}),
+      { acceptedAsIs: accepted.filter((e) => e.acceptKind === 'asIs').length },
+      true,
+    );
     const editPairs = new Map<number, number>();
     const msPairs = new Map<number, number>();
     for (const e of accepted) {
