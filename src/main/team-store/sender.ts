@@ -34,6 +34,13 @@ export interface TeamSenderOptions {
   /** Schema version this build writes; a newer database is refused with a clear message. */
   schemaVersion?: number;
   batchSize?: number;
+  /**
+   * Batches in flight at once, each on its own connection, while the backlog is larger than this many
+   * batches (a desktop that was offline for days). The server writes one batch per connection on one
+   * core; a second connection lets it use two. Small queues — the usual case, and a thousand desktops
+   * reconnecting after an outage — use one connection. Default 2.
+   */
+  lanes?: number;
   /** First retry delay; doubles per failure up to `maxDelayMs`, each with random jitter. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -150,6 +157,8 @@ export class TeamSender {
   private status: TeamStatus;
   private readonly listeners = new Set<(status: TeamStatus) => void>();
   private client: pg.Client | null = null;
+  /** Extra connections for a large backlog (see {@link TeamSenderOptions.lanes}); closed when it is drained. */
+  private extraClients: pg.Client[] = [];
   private readonly knownMonths = new Set<string>();
   private stop = new AbortController();
   private wake = new AbortController();
@@ -165,6 +174,7 @@ export class TeamSender {
     this.o = {
       schemaVersion: options.schemaVersion ?? TEAM_SCHEMA_VERSION,
       batchSize: options.batchSize ?? 5000,
+      lanes: Math.max(1, options.lanes ?? 2),
       baseDelayMs: options.baseDelayMs ?? 1000,
       maxDelayMs: options.maxDelayMs ?? 5 * 60_000,
       idlePollMs: options.idlePollMs ?? 2000,
@@ -236,10 +246,19 @@ export class TeamSender {
 
   private async connect(): Promise<pg.Client> {
     if (this.client) return this.client;
+    const client = await this.open();
+    this.client = client;
+    this.knownMonths.clear();
+    return client;
+  }
+
+  /** A checked connection: schema compatible; a dropped socket makes its next query fail. */
+  private async open(): Promise<pg.Client> {
     const client = new pg.Client(teamClientConfig(this.options.connection));
     // A server restart kills the socket between queries; the next query fails and we reconnect.
     client.on('error', () => {
       if (this.client === client) this.client = null;
+      this.extraClients = this.extraClients.filter((c) => c !== client);
     });
     await client.connect();
     try {
@@ -248,15 +267,40 @@ export class TeamSender {
       await client.end().catch(() => {});
       throw error;
     }
-    this.client = client;
-    this.knownMonths.clear();
     return client;
   }
 
-  private async dropClient(): Promise<void> {
-    const client = this.client;
+  /** The connections to send on now: one, or more while the backlog is large. */
+  private async lanesFor(queued: number): Promise<pg.Client[]> {
+    const main = await this.connect();
+    const wanted = queued > this.o.lanes * this.o.batchSize ? this.o.lanes - 1 : 0;
+    while (this.extraClients.length < wanted) {
+      try {
+        this.extraClients.push(await this.open());
+      } catch {
+        break; // the server may be at its connection limit: one lane still drains the queue
+      }
+    }
+    return [main, ...this.extraClients.slice(0, wanted)];
+  }
+
+  /**
+   * Closes every connection. After a failure it does not wait: a connection whose server process is
+   * still busy (waiting on a lock, say) only closes once that statement ends, and the status must say
+   * what happened now, not after the statement timeout.
+   */
+  private async dropClient(wait = true): Promise<void> {
+    const clients = [this.client, ...this.extraClients];
     this.client = null;
-    await client?.end().catch(() => {});
+    this.extraClients = [];
+    const ended = Promise.all(clients.map((c) => c?.end().catch(() => {})));
+    if (wait) await ended;
+  }
+
+  private async dropExtraClients(): Promise<void> {
+    const extra = this.extraClients;
+    this.extraClients = [];
+    await Promise.all(extra.map((c) => c.end().catch(() => {})));
   }
 
   private async idle(ms: number): Promise<void> {
@@ -321,8 +365,11 @@ export class TeamSender {
 
   /**
    * Sends everything queued, batch after batch; returns false when the outbox was empty. While the
-   * server writes one batch, the next is read from the outbox (the two run on different cores); a
-   * batch is acked only after the server committed it, and always in order.
+   * server writes a batch, the next is read from the outbox (the two run on different cores); with a
+   * large backlog several batches are written at once, one per connection. Batches are acked only
+   * after the server committed them, and always in order: a batch the server committed but this side
+   * could not ack (a later one committed before an earlier one failed, or the connection was cut after
+   * the commit) is sent again and skipped by the server as already stored.
    */
   private async sendBatch(): Promise<boolean> {
     const { outbox } = this.options;
@@ -330,26 +377,38 @@ export class TeamSender {
     let batch = this.prepare(afterSeq);
     if (batch === null) return false;
     this.update({ state: 'sending', queued: outbox.size(), dropped: this.checkDropped() });
-    const client = await this.connect();
-    while (batch !== null) {
-      const inFlight = this.insert(client, batch, afterSeq);
-      let next: ReturnType<TeamSender['prepare']>;
-      try {
-        next = this.prepare(batch.lastSeq);
-      } catch (error) {
-        await inFlight.catch(() => {});
-        throw error;
+    let lanes = await this.lanesFor(outbox.size());
+    type Prepared = NonNullable<typeof batch>;
+    const inFlight: Array<{ batch: Prepared; lane: pg.Client; done: Promise<void> }> = [];
+    // A failure on any connection stops the round at once (the caller closes every connection and backs
+    // off): waiting for an earlier batch first could mean waiting on a server that no longer answers.
+    let failed!: (error: unknown) => void;
+    const failure = new Promise<never>((_resolve, reject) => (failed = reject));
+    failure.catch(() => {});
+    while (batch !== null || inFlight.length > 0) {
+      while (batch !== null && inFlight.length < lanes.length) {
+        const lane = lanes.find((c) => !inFlight.some((f) => f.lane === c))!;
+        const done = this.insert(lane, batch, afterSeq);
+        done.catch(failed);
+        inFlight.push({ batch, lane, done });
+        afterSeq = batch.lastSeq;
+        batch = this.stop.signal.aborted ? null : this.prepare(afterSeq);
       }
-      await inFlight;
-      outbox.ack(batch.lastSeq);
+      const head = inFlight.shift()!;
+      await Promise.race([head.done, failure]);
+      outbox.ack(head.batch.lastSeq);
       this.update({
         state: 'sending',
         queued: outbox.size(),
         dropped: this.checkDropped(),
         lastSentAt: new Date(this.o.clock.now()).toISOString(),
       });
-      afterSeq = batch.lastSeq;
-      batch = this.stop.signal.aborted ? null : next;
+      if (lanes.length > 1 && outbox.size() <= this.o.batchSize * this.o.lanes) {
+        // The backlog is nearly drained: finish on one connection and close the others.
+        for (const f of inFlight) await Promise.race([f.done, failure]);
+        lanes = lanes.slice(0, 1);
+        await this.dropExtraClients();
+      }
     }
     return true;
   }
@@ -372,7 +431,7 @@ export class TeamSender {
         });
         await this.idle(this.o.idlePollMs);
       } catch (error) {
-        await this.dropClient();
+        await this.dropClient(false);
         if (this.stop.signal.aborted) break;
         this.failures += 1;
         const { permanent, reason } = describeTeamError(error);

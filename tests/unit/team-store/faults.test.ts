@@ -159,6 +159,60 @@ describe.skipIf(skip !== null)('team sender under server faults (real PostgreSQL
     }
   }, 60_000);
 
+  it('a large backlog goes out over two connections; one cut mid-write stops both, and the committed-but-unacked batch is skipped when resent: exactly once', async () => {
+    const { admin } = ctx;
+    const password = await setupAgent(admin, 'lana');
+    await admin.query(`CREATE OR REPLACE FUNCTION test_hold_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_advisory_xact_lock_shared(4243); RETURN NULL; END $$`);
+    await admin.query(
+      'CREATE TRIGGER test_hold_batch AFTER INSERT ON tandem_events FOR EACH STATEMENT EXECUTE FUNCTION test_hold_batch()',
+    );
+    await admin.query('SELECT pg_advisory_lock(4243)');
+    const d = desktop(ctx.dir, 'lana', ctx.cluster.urlFor('lana', password), { batchSize: 5000, lanes: 2 });
+    const waiting = async () =>
+      (
+        await admin.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+           WHERE usename = 'lana' AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO tandem_events%'
+           ORDER BY backend_start`,
+        )
+      ).rows.map((r) => r.pid);
+    try {
+      await d.store.insertBatch(agentEvents('lana', 25_000, 61));
+      d.sender.start();
+      // 25,000 queued, batches of 5,000: two batches are being written at once, on two connections (the
+      // first waits on the test's hook, the second on the first's rollup rows or on the hook).
+      await waitUntil(async () => (await waiting()).length === 2, 'two batches in flight');
+      // The sender's first connection writes the first batch; the one it opened next, the second.
+      const [, later] = await waiting();
+      const offline = waitForStatus(d.sender, (s) => s.state === 'offline');
+      await admin.query('SELECT pg_terminate_backend($1)', [later]);
+      // A cut connection stops the round at once, whatever the other connection is doing: nothing acked.
+      const status = await offline;
+      expect(status.queued).toBe(25_000);
+      expect(status.reason).toMatch(/server closed the connection/);
+      // The first batch was not cut: its server process finishes it once the hook lets go. It is stored
+      // on the server and still queued here, so the retry resends it and the server skips it.
+      await admin.query('SELECT pg_advisory_unlock(4243)');
+      await waitUntil(
+        async () => (await countTeamEvents(admin, 'lana')).rows === 5000,
+        'the first batch committed',
+      );
+      await admin.query('DROP TRIGGER test_hold_batch ON tandem_events');
+      await waitForStatus(d.sender, (s) => s.state === 'connected' && s.queued === 0);
+      expect(await countTeamEvents(admin, 'lana')).toEqual({ rows: 25_000, distinct: 25_000 });
+      // Drained: back to one connection.
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'lana'",
+      );
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock_all()');
+      await admin.query('DROP TRIGGER IF EXISTS test_hold_batch ON tandem_events');
+      await d.close();
+    }
+  }, 60_000);
+
   it(
     REAL_DISK
       ? 'a full disk on the server (a real 24 MiB tmpfs tablespace, filled up) is shown with its reason, nothing is lost, shipping resumes once space is freed'
