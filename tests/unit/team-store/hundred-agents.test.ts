@@ -12,12 +12,11 @@ import { useTeamCluster, waitForStatus } from './helpers';
 
 const skip = pgUnavailableReason();
 /**
- * The issue asks for 100 agents × 10,000 events (1,000,000 rows). That takes about 3 minutes on this
- * 2-core machine under load (see resources/team-store/README.md), over this test's CI budget (~90 s), so
- * CI runs 100 agents × 3,000; `TANDEM_TEAM_EVENTS=10000` runs the issue's full million.
+ * The issue's 100 agents × 10,000 events (1,000,000 rows), in CI too: about 95 s on this 2-core machine
+ * when idle (see resources/team-store/README.md). `TANDEM_TEAM_EVENTS=3000` runs a lighter 300,000.
  */
 const AGENTS = Number(process.env.TANDEM_TEAM_AGENTS ?? 100);
-const EVENTS_PER_AGENT = Number(process.env.TANDEM_TEAM_EVENTS ?? 3000);
+const EVENTS_PER_AGENT = Number(process.env.TANDEM_TEAM_EVENTS ?? 10_000);
 
 /** One shift's worth of realistic events, generated once and given to every agent with fresh ids. */
 const TEMPLATE = [
@@ -125,5 +124,5 @@ describe.skipIf(skip !== null)('many desktops shipping at once (real PostgreSQL)
     console.info(
       `${AGENTS} agents × ${EVENTS_PER_AGENT} = ${expected} events: set-up ${Math.round(setupMs)} ms, shipped in ${Math.round(shipMs)} ms (${Math.round(expected / (shipMs / 1000))} events/s), ${failures.length} retried failure(s)${failures.length ? `: ${failures[0]}` : ''}`,
     );
-  }, 240_000);
+  }, 480_000);
 });
