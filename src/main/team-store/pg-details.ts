@@ -5,7 +5,7 @@ import { editBucketValue, msBucketValue } from '../events/metrics/buckets';
 import { aggregateWindow, type ResolvedFilter } from '../events/metrics/filter';
 import { distributionFromCounts } from '../events/metrics/stats';
 import { splitDays, type Range } from './day-split';
-import { applyFilter, type CounterRow, type TeamDb } from './pg-metrics';
+import { applyFilter, type CounterRow, type TeamDb } from './pg-counters';
 
 /**
  * The dashboard's detail figures (acceptance percentiles, policy and escalation labels), read exactly
@@ -61,7 +61,7 @@ export async function rollupLabels(db: TeamDb, f: ResolvedFilter): Promise<Label
 
 /** Merged acceptance histograms (bucket → count) for the percentile cards over large views. */
 async function rollupAcceptHistograms(db: TeamDb, f: ResolvedFilter, daily: boolean) {
-  const { days, hours } = daily ? splitDays(aggregateWindow(f)) : { days: null, hours: [aggregateWindow(f)] };
+  const { days, hours } = daily ? splitDays(f) : { days: null, hours: [aggregateWindow(f)] };
   type Piece = SelectQueryBuilder<
     TeamDatabase,
     'tandem_rollup_accept',
@@ -255,9 +255,7 @@ export async function rollupThreadCounts(
   daily = false,
 ): Promise<Array<{ value: number; count: number }>> {
   const { days, hours } =
-    daily && f.agentIds === null
-      ? splitDays(aggregateWindow(f))
-      : { days: null, hours: [aggregateWindow(f)] };
+    daily && f.agentIds === null ? splitDays(f) : { days: null, hours: [aggregateWindow(f)] };
   const pieces = [
     ...(days
       ? [

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { TeamConnectionTest } from '../../shared/contract/team';
 import { redactUrl, teamClientConfig, type TeamConnectionOptions } from './connection';
 import { assertTeamSchemaCompatible, loadTeamMigrations, teamSchemaVersion } from './migrate';
-import { describeTeamError } from './sender';
+import { describeTeamError } from './team-errors';
 
 /**
  * Words an agent or supervisor can act on for any failure talking to the team store (the sender's

@@ -17,38 +17,41 @@ import { PgEventStore } from '../../../src/main/team-store/pg-event-store';
 import { getTeamMetrics } from '../../../src/main/team-store/pg-metrics';
 import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
-import type { Metrics } from '../../../src/shared/contract/supervisor';
 import type { TandemEvent } from '../../../src/shared/domain/events';
+import { rounded, withoutThreads } from './compare-metrics';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
 
 const skip = pgUnavailableReason();
 const H = 3_600_000;
 const D = 24 * H;
 
-/** Rounds floats so sums computed in a different order compare equal. */
-const rounded = <T>(value: T): T =>
-  JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
-    typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
-  ) as T;
-const withoutThreads = (m: Metrics) => rounded({ ...m, suggestionsPerThread: undefined });
-
 describe('splitDays', () => {
   it('reads whole UTC days from the daily rollups and only the edge hours from the hourly ones', () => {
     const day = Date.UTC(2026, 10, 13);
+    const split = (filter: Parameters<typeof resolveFilter>[0]) => splitDays(resolveFilter(filter));
     // A local week in UTC+1: 23:00 on the 12th to 23:00 on the 19th.
-    expect(splitDays([day - H, day + 7 * D - H])).toEqual({
+    expect(split({ from: '2026-11-13', to: '2026-11-19', tzOffsetMinutes: 60 })).toEqual({
       days: [day, day + 6 * D],
       hours: [
         [day - H, day],
         [day + 6 * D, day + 7 * D - H],
       ],
     });
-    expect(splitDays([day, day + 2 * D])).toEqual({ days: [day, day + 2 * D], hours: [] });
-    expect(splitDays([null, null])).toEqual({ days: [null, null], hours: [] });
-    expect(splitDays([null, day + 5 * H])).toEqual({ days: [null, day], hours: [[day, day + 5 * H]] });
-    // Less than a whole day: hours only.
-    expect(splitDays([day + H, day + 20 * H])).toEqual({ days: null, hours: [[day + H, day + 20 * H]] });
-    expect(splitDays([day - H, day + 20 * H])).toEqual({ days: null, hours: [[day - H, day + 20 * H]] });
+    expect(split({ from: '2026-11-13', to: '2026-11-14' })).toEqual({ days: [day, day + 2 * D], hours: [] });
+    expect(split({})).toEqual({ days: [null, null], hours: [] });
+    expect(split({ to: '2026-11-13', tzOffsetMinutes: 60 })).toEqual({
+      days: [null, day],
+      hours: [[day, day + D - H]],
+    });
+    // One local day off UTC holds no whole UTC day: hours only.
+    expect(split({ from: '2026-11-13', to: '2026-11-13', tzOffsetMinutes: 60 })).toEqual({
+      days: null,
+      hours: [[day - H, day + D - H]],
+    });
+    expect(split({ from: '2026-11-13', to: '2026-11-13', tzOffsetMinutes: -300 })).toEqual({
+      days: null,
+      hours: [[day + 5 * H, day + D + 5 * H]],
+    });
   });
 });
 

@@ -18,20 +18,13 @@ import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
 import type { Metrics } from '../../../src/shared/contract/supervisor';
 import type { TandemEvent } from '../../../src/shared/domain/events';
+import { rounded, withoutThreads } from './compare-metrics';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
 
 const skip = pgUnavailableReason();
 
-/** Rounds floats so sums computed in a different order compare equal. */
-function rounded<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
-    typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
-  ) as T;
-}
 /** Metrics as compared with the local store: the same definitions, suggestions per thread included. */
 const comparable = (m: Metrics) => rounded(m);
-/** Without the rollups (schema 1), suggestions per thread can only count threads with a suggestion in the window. */
-const withoutThreads = (m: Metrics) => rounded({ ...m, suggestionsPerThread: undefined });
 
 describe.skipIf(skip !== null)('PgEventStore: the dashboard over the team store (real PostgreSQL)', () => {
   let cluster: PgCluster;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTeamError } from '../../../src/main/team-store/sender';
+import { describeTeamError } from '../../../src/main/team-store/team-errors';
 import { explainTeamError } from '../../../src/main/team-store/team-connection-test';
 import { planTeamStore, teamStoreLabel } from '../../../src/main/team-store/team-feature';
 import { defaultSettings, type Settings } from '../../../src/shared/domain/settings';
