@@ -19,7 +19,8 @@ import { insertTeamEvents } from '../../../src/main/team-store/pg-writer';
 import { createTeamLogin } from '../../../src/main/team-store/roles';
 import type { TandemEvent } from '../../../src/shared/domain/events';
 import { rounded, withoutThreads } from './compare-metrics';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
+import { useTeamCluster } from './helpers';
+import { pgUnavailableReason } from './pg-cluster';
 
 const skip = pgUnavailableReason();
 const H = 3_600_000;
@@ -56,8 +57,7 @@ describe('splitDays', () => {
 });
 
 describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (real PostgreSQL)', () => {
-  let cluster: PgCluster;
-  let admin: pg.Client;
+  const ctx = useTeamCluster();
   let local: SqliteEventStore;
   let team: PgEventStore;
   const events = [
@@ -72,14 +72,10 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
   ];
 
   beforeAll(async () => {
-    cluster = await startPgCluster();
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
-    await migrateTeamStore(admin);
+    await migrateTeamStore(ctx.admin);
     // Shipped the hard way: small batches in shuffled order (a conversation's events arrive over many
     // statements, some before earlier ones), by a session whose time zone is half an hour off UTC.
-    const shipper = new pg.Client({ connectionString: cluster.url, options: '-c TimeZone=Asia/Kolkata' });
+    const shipper = new pg.Client({ connectionString: ctx.cluster.url, options: '-c TimeZone=Asia/Kolkata' });
     await shipper.connect();
     const shuffled = [...events];
     let seed = 7;
@@ -92,20 +88,18 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
       await insertTeamEvents(shipper, shuffled.slice(i, i + 97), new Set());
     }
     await shipper.end();
-    const sup = await createTeamLogin(admin, 'sup', 'supervisor');
-    team = new PgEventStore({ url: cluster.urlFor('sup', sup.password) }, 60_000);
+    const sup = await createTeamLogin(ctx.admin, 'sup', 'supervisor');
+    team = new PgEventStore({ url: ctx.cluster.urlFor('sup', sup.password) }, 60_000);
     local = SqliteEventStore.open(':memory:');
     await local.insertBatch(events);
   }, 60_000);
   afterAll(async () => {
     await team?.close();
     await local?.close();
-    await admin?.end();
-    await cluster?.destroy();
   });
 
   it('cuts hours and days in UTC whatever the shipping session’s time zone', async () => {
-    const { rows } = await admin.query<{ bad: number }>(`SELECT
+    const { rows } = await ctx.admin.query<{ bad: number }>(`SELECT
       (SELECT count(*) FROM tandem_rollup_hourly WHERE extract(epoch FROM hour)::bigint % 3600 <> 0)
       + (SELECT count(*) FROM tandem_rollup_daily WHERE extract(epoch FROM day)::bigint % 86400 <> 0)
       + (SELECT count(*) FROM tandem_rollup_thread_days WHERE extract(epoch FROM day)::bigint % 86400 <> 0) AS bad`);
@@ -198,20 +192,20 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
   });
 
   it('keeps the conversation histogram equal to counting the conversations', async () => {
-    const { rows } = await admin.query<{ diff: number }>(`SELECT count(*)::int AS diff FROM (
+    const { rows } = await ctx.admin.query<{ diff: number }>(`SELECT count(*)::int AS diff FROM (
         SELECT day, team, intent, shown, n FROM tandem_rollup_thread_days WHERE n <> 0
         EXCEPT ALL
         SELECT date_trunc('day', first_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', team, intent, shown, count(*)::int
         FROM tandem_rollup_threads GROUP BY 1, 2, 3, 4) d`);
     expect(rows[0]!.diff).toBe(0);
-    const { rows: negative } = await admin.query<{ n: number }>(
+    const { rows: negative } = await ctx.admin.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM tandem_rollup_thread_days WHERE n < 0',
     );
     expect(negative[0]!.n).toBe(0);
   });
 
   it('reports batches committed out of order once each, and tells the dashboard when the store stops and resumes answering', async () => {
-    const reader = new PgEventStore({ url: cluster.url }, 60_000);
+    const reader = new PgEventStore({ url: ctx.cluster.url }, 60_000);
     const seen: Array<{ count: number; ids: number }> = [];
     reader.onDidRecord((b) => seen.push({ count: b.count, ids: b.latestIds.length }));
     await reader.check(); // the starting point: nothing reported
@@ -222,11 +216,11 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
         ...e,
         agentId: `agent-${team}`,
       }));
-    const slow = new pg.Client({ connectionString: cluster.url });
+    const slow = new pg.Client({ connectionString: ctx.cluster.url });
     await slow.connect();
     await slow.query('BEGIN');
     await insertTeamEvents(slow, more(31, 4, 'east', '2026-10-25T00:00:00Z'), new Set()); // numbered first, committed last
-    await insertTeamEvents(admin, more(32, 6, 'west', '2026-10-12T00:00:00Z'), new Set());
+    await insertTeamEvents(ctx.admin, more(32, 6, 'west', '2026-10-12T00:00:00Z'), new Set());
     await reader.check();
     expect(seen).toEqual([{ count: 6, ids: 6 }]);
     await slow.query('COMMIT');
@@ -238,29 +232,29 @@ describe.skipIf(skip !== null)('daily rollups, thread histogram and receipts (re
       { count: 4, ids: 4 },
     ]);
     // A resend stores nothing and is not reported.
-    await insertTeamEvents(admin, more(32, 6, 'west', '2026-10-12T00:00:00Z'), new Set());
+    await insertTeamEvents(ctx.admin, more(32, 6, 'west', '2026-10-12T00:00:00Z'), new Set());
     await reader.check();
     expect(seen).toHaveLength(2);
 
-    await cluster.stop();
+    await ctx.cluster.stop();
     try {
       await reader.check();
       await reader.check(); // still down: told once
     } finally {
-      await cluster.start();
+      await ctx.cluster.start();
     }
     expect(seen.slice(2)).toEqual([{ count: 0, ids: 0 }]);
     await reader.check();
     expect(seen.slice(3)).toEqual([{ count: 0, ids: 0 }]);
     await reader.close();
-    admin = new pg.Client({ connectionString: cluster.url });
-    admin.on('error', () => {});
-    await admin.connect();
+    await ctx.reconnect();
   });
 
   it('upgrades a version-3 database holding events: the daily rollups equal the hourly ones', async () => {
-    await admin.query('CREATE DATABASE v3');
-    const client = new pg.Client({ connectionString: cluster.urlFor('postgres', 'fixture-superuser', 'v3') });
+    await ctx.admin.query('CREATE DATABASE v3');
+    const client = new pg.Client({
+      connectionString: ctx.cluster.urlFor('postgres', 'fixture-superuser', 'v3'),
+    });
     await client.connect();
     try {
       await migrateTeamStore(client, loadTeamMigrations().slice(0, 3));
